@@ -1,0 +1,20 @@
+package io.ipcbench.jmh;
+
+import io.ipcbench.link.Params;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every {@code @Param} of the running JMH benchmark, as the trial's {@link Params}. */
+final class TrialParams {
+    private TrialParams() {}
+
+    static Params of(String mechanism, BenchmarkParams jmh) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : jmh.getParamsKeys()) {
+            values.put(key, jmh.getParam(key));
+        }
+        return new Params(mechanism, values);
+    }
+}

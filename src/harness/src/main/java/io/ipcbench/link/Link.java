@@ -1,0 +1,23 @@
+package io.ipcbench.link;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One end of a two-way message channel between the benchmark process and its peer, through one
+ * kernel mechanism. Messages have a length both ends agree on; {@link #receive} returns only
+ * when the whole message has been copied into the caller's buffer, however the mechanism
+ * delivers it (short reads, slots, datagrams). Implementations allocate nothing per message.
+ */
+public interface Link extends AutoCloseable {
+    /** Sends the first {@code length} bytes of {@code message}; blocks while the channel is full. */
+    void send(MemorySegment message, int length);
+
+    /** Receives one message of exactly {@code length} bytes into {@code into}. */
+    void receive(MemorySegment into, int length);
+
+    /** Peer side only: the benchmark side has connected; release anything kept only for it. */
+    default void connected() {}
+
+    @Override
+    void close();
+}

@@ -1,0 +1,109 @@
+package io.ipcbench.link;
+
+import io.ipcbench.os.Pinning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The parameters of one trial as the user wrote them (JMH {@code -p name=value}), read with a
+ * clear message when a value is missing, malformed or out of range, so a bad parameter stops
+ * the trial before anything is created or measured.
+ */
+public final class Params {
+    /** Largest message: 16 MiB. Larger payloads measure memory bandwidth, not IPC. */
+    public static final int MAX_SIZE = 16 << 20;
+
+    private final String mechanism;
+    private final Map<String, String> values;
+
+    public Params(String mechanism, Map<String, String> values) {
+        this.mechanism = mechanism;
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    public String mechanism() {
+        return mechanism;
+    }
+
+    /** Payload bytes per message. */
+    public int size() {
+        return intIn("size", 1, MAX_SIZE, "the payload in bytes");
+    }
+
+    public Pinning pinning() {
+        return values.containsKey("pinning") ? choice("pinning", Pinning.class) : Pinning.CROSS_CORE;
+    }
+
+    public String text(String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(mechanism + ": parameter " + key + " is missing");
+        }
+        return value.strip();
+    }
+
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(values.getOrDefault(key, "false"));
+    }
+
+    /** An enum constant by name; "cross-core" and "CROSS_CORE" both name {@code CROSS_CORE}. */
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
+        String raw = text(key);
+        String wanted = raw.replace('-', '_').toUpperCase();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(wanted)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw new IllegalArgumentException(mechanism + ": " + key + "=" + raw + " is not allowed; choose one of " + allowed);
+    }
+
+    public int intIn(String key, int min, int max, String meaning) {
+        String raw = text(key);
+        String rule = key + " is " + meaning + ", a whole number from " + min + " to " + max;
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(mechanism + ": " + key + "=" + raw + " is not a number; " + rule);
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(mechanism + ": " + key + "=" + raw + " is out of range; " + rule);
+        }
+        return (int) value;
+    }
+
+    /** "shm size=64 sync=SPIN": how messages name the trial. */
+    public String describe() {
+        return mechanism + " " + values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>();
+        values.forEach((k, v) -> args.add(k + "=" + v));
+        return args;
+    }
+
+    public static Map<String, String> parseArgs(List<String> args) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got '" + arg + "'");
+            }
+            map.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        return map;
+    }
+
+    public Map<String, String> asMap() {
+        return Map.copyOf(values);
+    }
+}

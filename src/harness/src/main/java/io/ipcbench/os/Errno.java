@@ -1,0 +1,37 @@
+package io.ipcbench.os;
+
+/** The errno values the suite reacts to, and a readable name for any other. */
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int EEXIST = 17;
+    public static final int EINVAL = 22;
+    public static final int EPIPE = 32;
+    public static final int ENOSYS = 38;
+    public static final int ETIMEDOUT = 110;
+
+    private Errno() {}
+
+    public static String describe(int errno) {
+        String name = switch (errno) {
+            case EPERM -> "EPERM (operation not permitted)";
+            case ENOENT -> "ENOENT (no such file or directory)";
+            case EINTR -> "EINTR (interrupted)";
+            case EAGAIN -> "EAGAIN (try again)";
+            case EACCES -> "EACCES (permission denied)";
+            case EEXIST -> "EEXIST (already exists)";
+            case EINVAL -> "EINVAL (invalid argument)";
+            case EPIPE -> "EPIPE (the reading end is closed)";
+            case ENOSYS -> "ENOSYS (not implemented by this kernel)";
+            case ETIMEDOUT -> "ETIMEDOUT (timed out)";
+            case 12 -> "ENOMEM (out of memory)";
+            case 24 -> "EMFILE (too many open files: raise ulimit -n)";
+            case 28 -> "ENOSPC (no space left on device)";
+            default -> "errno " + errno;
+        };
+        return name;
+    }
+}

@@ -1,0 +1,310 @@
+package io.ipcbench.os;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Every libc call of the suite, through java.lang.foreign. Hot-path calls (read, write, futex,
+ * semaphores) return {@code -errno} instead of throwing, so a caller that expects EAGAIN or
+ * ETIMEDOUT allocates nothing; set-up calls throw {@link NativeException} naming the call.
+ * errno is captured by the linker into a per-thread segment allocated once.
+ */
+public final class Libc {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final ThreadLocal<MemorySegment> CAPTURED =
+            ThreadLocal.withInitial(() -> Arena.global().allocate(CAPTURE));
+
+    private static final long SYS_FUTEX = 202;
+    private static final long SYS_PIDFD_OPEN = 434;
+    private static final long SYS_PIDFD_GETFD = 438;
+    private static final long PR_SET_PDEATHSIG = 1;
+    private static final int FUTEX_WAIT = 0;
+    private static final int FUTEX_WAKE = 1;
+    private static final int O_CREAT = 0100;
+    private static final int O_EXCL = 0200;
+    public static final int O_CLOEXEC = 02000000;
+    public static final int SIGKILL = 9;
+    /** Layout of struct timespec: tv_sec, tv_nsec. */
+    public static final StructLayout TIMESPEC = MemoryLayout.structLayout(JAVA_LONG, JAVA_LONG);
+
+    // ssize_t read(int fd, void *buf, size_t count);  buf as a raw address: a partial read at an offset allocates no slice
+    private static final MethodHandle READ = errnoCall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    // ssize_t write(int fd, const void *buf, size_t count);  buf as a raw address, as for read
+    private static final MethodHandle WRITE = errnoCall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    // int close(int fd);
+    private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    // int pipe2(int pipefd[2], int flags);
+    private static final MethodHandle PIPE2 = errnoCall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    // int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *mask);
+    private static final MethodHandle SCHED_SETAFFINITY = errnoCall("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    // int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask);
+    private static final MethodHandle SCHED_GETAFFINITY = errnoCall("sched_getaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    // int prctl(int option, ...);
+    private static final MethodHandle PRCTL = errnoCall("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), 1);
+    // pid_t getppid(void);
+    private static final MethodHandle GETPPID = call("getppid", FunctionDescriptor.of(JAVA_INT));
+    // long syscall(SYS_futex, uint32_t *uaddr, int op, uint32_t val, const struct timespec *timeout);
+    private static final MethodHandle SYSCALL_FUTEX = errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS), 1);
+    // long syscall(long number, long a, long b, long c);
+    private static final MethodHandle SYSCALL3 = errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
+    // sem_t *sem_open(const char *name, int oflag, mode_t mode, unsigned int value);
+    private static final MethodHandle SEM_OPEN = errnoCall("sem_open", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT), 2);
+    // int sem_timedwait(sem_t *sem, const struct timespec *abs_timeout);
+    private static final MethodHandle SEM_TIMEDWAIT = errnoCall("sem_timedwait", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    // int sem_post(sem_t *sem);
+    private static final MethodHandle SEM_POST = errnoCall("sem_post", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    // int sem_close(sem_t *sem);
+    private static final MethodHandle SEM_CLOSE = errnoCall("sem_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    // int sem_unlink(const char *name);
+    private static final MethodHandle SEM_UNLINK = errnoCall("sem_unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+    private Libc() {}
+
+    /** read(2) into native memory at {@code address}: bytes read (0 at end of file), or -errno. */
+    public static long read(int fd, long address, long count) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            long n = (long) READ.invokeExact(errno, fd, address, count);
+            return n >= 0 ? n : -errno(errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** write(2) from native memory at {@code address}: bytes written, or -errno. */
+    public static long write(int fd, long address, long count) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            long n = (long) WRITE.invokeExact(errno, fd, address, count);
+            return n >= 0 ? n : -errno(errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void close(int fd) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            check("close(" + fd + ")", (int) CLOSE.invokeExact(errno, fd), errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pipe2(2): {read end, write end}. */
+    public static int[] pipe2(int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(JAVA_INT, 2);
+            MemorySegment errno = CAPTURED.get();
+            check("pipe2", (int) PIPE2.invokeExact(errno, fds, flags), errno);
+            return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Pins the calling thread to one CPU. */
+    public static void pinCurrentThread(int cpu) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mask = arena.allocate(JAVA_LONG, 16); // cpu_set_t: 1024 bits
+            mask.setAtIndex(JAVA_LONG, cpu / 64, 1L << (cpu % 64));
+            MemorySegment errno = CAPTURED.get();
+            check("sched_setaffinity(cpu " + cpu + ")",
+                    (int) SCHED_SETAFFINITY.invokeExact(errno, 0, mask.byteSize(), mask), errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The CPUs the calling thread may run on, in ascending order. */
+    public static int[] allowedCpus() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mask = arena.allocate(JAVA_LONG, 16);
+            MemorySegment errno = CAPTURED.get();
+            check("sched_getaffinity", (int) SCHED_GETAFFINITY.invokeExact(errno, 0, mask.byteSize(), mask), errno);
+            return java.util.stream.IntStream.range(0, 1024)
+                    .filter(cpu -> (mask.getAtIndex(JAVA_LONG, cpu / 64) & (1L << (cpu % 64))) != 0)
+                    .toArray();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** prctl(PR_SET_PDEATHSIG): the kernel sends {@code signal} when the thread that spawned us exits. */
+    public static void setParentDeathSignal(int signal) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            check("prctl(PR_SET_PDEATHSIG)", (int) PRCTL.invokeExact(errno, (int) PR_SET_PDEATHSIG, (long) signal), errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int getppid() {
+        try {
+            return (int) GETPPID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * FUTEX_WAIT (shared, not private: the word lives in memory mapped by two processes): sleeps
+     * while the 32-bit word at {@code word} equals {@code expected}, at most {@code relTimeout}.
+     * Returns 0 when woken, or -errno (EAGAIN: the word had already changed; ETIMEDOUT; EINTR).
+     */
+    public static int futexWait(MemorySegment word, int expected, MemorySegment relTimeout) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            long r = (long) SYSCALL_FUTEX.invokeExact(errno, SYS_FUTEX, word, (long) FUTEX_WAIT, (long) expected, relTimeout);
+            return r == 0 ? 0 : -errno(errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** FUTEX_WAKE: wakes up to {@code count} waiters on {@code word}. */
+    public static void futexWake(MemorySegment word, int count) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            long r = (long) SYSCALL_FUTEX.invokeExact(errno, SYS_FUTEX, word, (long) FUTEX_WAKE, (long) count, MemorySegment.NULL);
+            if (r < 0) {
+                throw new NativeException("futex(FUTEX_WAKE)", errno(errno));
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pidfd_open(2) then pidfd_getfd(2): a duplicate, in this process, of file descriptor {@code fd} of process {@code pid}. */
+    public static int duplicateFrom(long pid, int fd) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            long pidfd = (long) SYSCALL3.invokeExact(errno, SYS_PIDFD_OPEN, pid, 0L, 0L);
+            check("pidfd_open(" + pid + ")", (int) pidfd, errno);
+            try {
+                long dup = (long) SYSCALL3.invokeExact(errno, SYS_PIDFD_GETFD, pidfd, (long) fd, 0L);
+                check("pidfd_getfd(pid " + pid + ", fd " + fd + ")", (int) dup, errno);
+                return (int) dup;
+            } finally {
+                close((int) pidfd);
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** sem_open(3): creates (O_CREAT|O_EXCL, 0600, value 0) or opens an existing named semaphore. */
+    public static MemorySegment semOpen(String name, boolean create) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = CAPTURED.get();
+            int flags = create ? O_CREAT | O_EXCL : 0;
+            MemorySegment sem = (MemorySegment) SEM_OPEN.invokeExact(errno, arena.allocateFrom(name), flags, 0600, 0);
+            if (sem.address() == 0) {
+                throw new NativeException("sem_open(" + name + ")", errno(errno));
+            }
+            return sem;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** sem_timedwait(3) with an absolute CLOCK_REALTIME deadline: 0, or -errno (ETIMEDOUT, EINTR). */
+    public static int semTimedWait(MemorySegment sem, MemorySegment absDeadline) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            int r = (int) SEM_TIMEDWAIT.invokeExact(errno, sem, absDeadline);
+            return r == 0 ? 0 : -errno(errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void semPost(MemorySegment sem) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            check("sem_post", (int) SEM_POST.invokeExact(errno, sem), errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void semClose(MemorySegment sem) {
+        try {
+            MemorySegment errno = CAPTURED.get();
+            check("sem_close", (int) SEM_CLOSE.invokeExact(errno, sem), errno);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** sem_unlink(3); returns false when no such semaphore exists. */
+    public static boolean semUnlink(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = CAPTURED.get();
+            int r = (int) SEM_UNLINK.invokeExact(errno, arena.allocateFrom(name));
+            if (r != 0 && errno(errno) == Errno.ENOENT) {
+                return false;
+            }
+            check("sem_unlink(" + name + ")", r, errno);
+            return true;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static MethodHandle call(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(symbol(name), fd);
+    }
+
+    private static MethodHandle errnoCall(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(symbol(name), fd, Linker.Option.captureCallState("errno"));
+    }
+
+    private static MethodHandle errnoCall(String name, FunctionDescriptor fd, int firstVariadic) {
+        return LINKER.downcallHandle(symbol(name), fd,
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
+                "libc has no " + name + ": ipcbench needs glibc 2.34 or newer on Linux"));
+    }
+
+    private static int errno(MemorySegment captured) {
+        return (int) ERRNO.get(captured, 0L);
+    }
+
+    private static void check(String call, int result, MemorySegment captured) {
+        if (result == -1) {
+            throw new NativeException(call, errno(captured));
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+}

@@ -1,0 +1,58 @@
+package io.ipcbench.os;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Where the measuring thread and the peer's thread run. Cross-core (the default) puts them on
+ * two CPUs of different physical cores, so a hand-off really crosses a cache; same-core puts
+ * both on one logical CPU, so every hand-off goes through the scheduler; none leaves placement
+ * to the kernel. Only the two measuring threads are pinned: JIT and GC threads stay free.
+ */
+public enum Pinning {
+    CROSS_CORE, SAME_CORE, NONE;
+
+    /** CPUs for the benchmark thread and the peer thread; -1 means "not pinned". */
+    public record Plan(int benchmarkCpu, int peerCpu) {
+        public void pinCurrentThreadAsBenchmark() {
+            if (benchmarkCpu >= 0) {
+                Libc.pinCurrentThread(benchmarkCpu);
+            }
+        }
+    }
+
+    public String label() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    public Plan plan() {
+        if (this == NONE) {
+            return new Plan(-1, -1);
+        }
+        int[] allowed = Libc.allowedCpus();
+        int first = allowed[0];
+        if (this == SAME_CORE) {
+            return new Plan(first, first);
+        }
+        return Arrays.stream(allowed)
+                .filter(cpu -> !core(cpu).equals(core(first)))
+                .mapToObj(cpu -> new Plan(first, cpu))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("pinning=cross-core needs CPUs on two different physical cores,"
+                        + " but this process may only run on CPUs " + Arrays.toString(allowed)
+                        + ": run on more CPUs (taskset/cgroup) or choose pinning=same-core or pinning=none"));
+    }
+
+    /** "package:core" of a logical CPU; SMT siblings share it. A CPU without topology files counts as its own core. */
+    private static String core(int cpu) {
+        Path topology = Path.of("/sys/devices/system/cpu/cpu" + cpu + "/topology");
+        try {
+            return Files.readString(topology.resolve("physical_package_id")).strip() + ":"
+                    + Files.readString(topology.resolve("core_id")).strip();
+        } catch (IOException e) {
+            return "cpu" + cpu;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.ipcbench.peer;
+
+import io.ipcbench.link.Link;
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.os.Libc;
+import io.ipcbench.traffic.OneWay;
+import io.ipcbench.traffic.RoundTrip;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The peer JVM: {@code PeerMain <mechanism class> <role> <parent pid> <cpu|-1> key=value... -- key=value...}
+ * (the trial's parameters, then what the benchmark side created for it). It attaches, reports
+ * READY on stdout, waits for GO on stdin, then echoes or sinks until its parent closes the link
+ * or stdin. stdout carries only the control protocol; diagnostics go to stderr.
+ */
+public final class PeerMain {
+    private PeerMain() {}
+
+    public static void main(String[] args) {
+        Libc.setParentDeathSignal(Libc.SIGKILL);
+        long parent = Long.parseLong(args[2]);
+        if (Libc.getppid() != parent) {
+            Runtime.getRuntime().halt(0); // the parent died before the death signal was armed
+        }
+        ParentWatch parentWatch = new ParentWatch(parent);
+        try {
+            Mechanism mechanism = (Mechanism) Class.forName(args[0]).getConstructor().newInstance();
+            Role role = Role.valueOf(args[1]);
+            int cpu = Integer.parseInt(args[3]);
+            List<String> rest = Arrays.asList(args).subList(4, args.length);
+            int split = rest.indexOf("--");
+            Params params = new Params(mechanism.name(), Params.parseArgs(rest.subList(0, split)));
+            Map<String, String> offered = Params.parseArgs(rest.subList(split + 1, rest.size()));
+            if (cpu >= 0) {
+                Libc.pinCurrentThread(cpu);
+            }
+            Link link = mechanism.attach(params, offered, parentWatch,
+                    (key, value) -> control("EXPORT " + key + "=" + value));
+            control("READY");
+            parentWatch.awaitGo();
+            link.connected();
+            switch (role) {
+                case ECHO -> RoundTrip.echo(link, params);
+                case SINK -> OneWay.sink(link, params);
+            }
+        } catch (Throwable t) {
+            control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
+            t.printStackTrace();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void control(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

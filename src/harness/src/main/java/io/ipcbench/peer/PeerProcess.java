@@ -1,0 +1,226 @@
+package io.ipcbench.peer;
+
+import io.ipcbench.link.PeerFailure;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark side's handle on the peer JVM. The peer's stdout is a line protocol
+ * ({@code EXPORT key=value}, {@code READY}, {@code ERROR message}); its stdin carries
+ * {@code GO} once the benchmark side has connected, and its end of file tells the peer to exit.
+ * Its stderr is forwarded to ours, and the last lines are kept for failure messages.
+ */
+public final class PeerProcess implements AutoCloseable {
+    /** How long the peer may take to start and answer before the trial fails. */
+    public static final long HANDSHAKE_TIMEOUT_SECONDS = 15;
+    private static final String END_OF_OUTPUT = "\0EOF";
+    private static final int KEPT_STDERR_LINES = 20;
+    /**
+     * Peers are started from this one long-lived thread: PR_SET_PDEATHSIG fires when the thread
+     * that spawned the child exits, not the process, and JMH's worker threads come and go.
+     */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ipcbench-peer-spawner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final String description;
+    private final Process process;
+    private final OutputStream stdin;
+    private final BlockingQueue<String> control = new LinkedBlockingQueue<>();
+    private final Deque<String> recentStderr = new ArrayDeque<>();
+    private volatile String verdict;
+
+    private PeerProcess(String description, Process process) {
+        this.description = description;
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        daemon("ipcbench-peer-control", () -> {
+            readLines(process.inputReader(StandardCharsets.UTF_8), control::add);
+            control.add(END_OF_OUTPUT);
+        });
+        daemon("ipcbench-peer-stderr", () -> readLines(process.errorReader(StandardCharsets.UTF_8), this::forwardStderr));
+    }
+
+    static PeerProcess start(String description, List<String> command) {
+        try {
+            Process process = SPAWNER.submit(() -> new ProcessBuilder(command).start()).get();
+            return new PeerProcess(description, process);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot start the peer JVM (" + command.getFirst() + "): " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the peer", e);
+        }
+    }
+
+    /** The java binary this JVM runs on: the peer runs on the very same JDK. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the peer's {@code EXPORT key=value} line and returns the value. */
+    public String awaitExport(String key) {
+        String line = awaitLine("EXPORT " + key + "=", "its " + key);
+        return line.substring(("EXPORT " + key + "=").length());
+    }
+
+    void awaitReady() {
+        awaitLine("READY", "its ready signal");
+    }
+
+    void go() {
+        try {
+            stdin.write("GO\n".getBytes(StandardCharsets.US_ASCII));
+            stdin.flush();
+        } catch (IOException e) {
+            throw failure("the peer to read GO");
+        }
+    }
+
+    private String awaitLine(String prefix, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS);
+        try {
+            while (System.nanoTime() < deadline) {
+                String line = control.poll(100, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    continue;
+                }
+                if (line.startsWith("ERROR ")) {
+                    throw new PeerFailure(description + ": the peer (pid " + pid() + ") failed: " + line.substring(6));
+                }
+                if (line.equals(END_OF_OUTPUT)) {
+                    throw failure(what);
+                }
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill("did not send " + what + " within " + HANDSHAKE_TIMEOUT_SECONDS + " s (" + ProcState.of(pid()) + ")");
+        throw failure(what);
+    }
+
+    /** Kills the peer because it stalled; the verdict becomes part of every later failure message. */
+    void kill(String why) {
+        verdict = why;
+        process.destroyForcibly();
+    }
+
+    /** Why the peer is gone, as an exception to throw: its exit status, the watchdog's verdict, its last words. */
+    public PeerFailure failure(String waitingFor) {
+        String status;
+        try {
+            status = process.waitFor(2, TimeUnit.SECONDS) ? ExitStatus.describe(process.exitValue()) : "is still running but stopped answering";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = "state unknown (interrupted)";
+        }
+        StringBuilder message = new StringBuilder(description).append(": the peer (pid ").append(pid()).append(") ")
+                .append(status).append(" while the benchmark waited for ").append(waitingFor);
+        control.stream().filter(line -> line.startsWith("ERROR ")).findFirst()
+                .ifPresent(line -> message.append("; the peer reported: ").append(line.substring(6)));
+        String why = verdict;
+        if (why != null) {
+            message.append("; the watchdog killed it because it ").append(why);
+        }
+        synchronized (recentStderr) {
+            if (!recentStderr.isEmpty()) {
+                message.append(". Last peer output:\n  ").append(String.join("\n  ", recentStderr));
+            }
+        }
+        return new PeerFailure(message.toString());
+    }
+
+    /** Closes stdin (the peer exits on end of file), waits briefly, then kills it if still there. */
+    @Override
+    public void close() {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // the peer is already gone: nothing to tell it
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void forwardStderr(String line) {
+        System.err.println("[peer " + pid() + "] " + line);
+        synchronized (recentStderr) {
+            if (recentStderr.size() == KEPT_STDERR_LINES) {
+                recentStderr.removeFirst();
+            }
+            recentStderr.addLast(line);
+        }
+    }
+
+    private void readLines(BufferedReader reader, java.util.function.Consumer<String> sink) {
+        try (reader) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                sink.accept(line);
+            }
+        } catch (IOException ignored) {
+            // the stream closes when the peer dies: the caller learns it from the return
+        }
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** How the peer's state reads in /proc, for a stall message: "T (stopped)", "S (sleeping)". */
+    static final class ProcState {
+        static String of(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                return "state " + switch (state) {
+                    case 'T', 't' -> "T (stopped)";
+                    case 'R' -> "R (running)";
+                    case 'S' -> "S (sleeping)";
+                    case 'D' -> "D (uninterruptible wait)";
+                    case 'Z' -> "Z (zombie)";
+                    default -> String.valueOf(state);
+                };
+            } catch (IOException | UncheckedIOException | StringIndexOutOfBoundsException e) {
+                return "state unknown";
+            }
+        }
+    }
+}

@@ -210,12 +210,12 @@ public final class Libc {
         }
     }
 
-    /** sem_open(3): creates (O_CREAT|O_EXCL, 0600, value 0) or opens an existing named semaphore. */
-    public static MemorySegment semOpen(String name, boolean create) {
+    /** sem_open(3): creates (O_CREAT|O_EXCL, 0600, with {@code value}) or opens an existing named semaphore. */
+    public static MemorySegment semOpen(String name, boolean create, int value) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = CAPTURED.get();
             int flags = create ? O_CREAT | O_EXCL : 0;
-            MemorySegment sem = (MemorySegment) SEM_OPEN.invokeExact(errno, arena.allocateFrom(name), flags, 0600, 0);
+            MemorySegment sem = (MemorySegment) SEM_OPEN.invokeExact(errno, arena.allocateFrom(name), flags, 0600, value);
             if (sem.address() == 0) {
                 throw new NativeException("sem_open(" + name + ")", errno(errno));
             }

@@ -59,10 +59,10 @@ public final class NamedObjects implements AutoCloseable {
         }
     }
 
-    /** Creates a POSIX named semaphore with value 0 (sem_open O_CREAT|O_EXCL, 0600) and returns its name. */
-    public synchronized String createSemaphore(String role) {
+    /** Creates a POSIX named semaphore (sem_open O_CREAT|O_EXCL, 0600) and returns its name. */
+    public synchronized String createSemaphore(String role, int initialValue) {
         String name = "/" + stem + "-" + role;
-        Libc.semClose(Libc.semOpen(name, true));
+        Libc.semClose(Libc.semOpen(name, true, initialValue));
         removals.push(() -> Libc.semUnlink(name));
         return name;
     }

@@ -1,0 +1,28 @@
+package io.ipcbench.shm;
+
+import io.ipcbench.jmh.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Round trip through two shared-memory rings: the message is copied into a slot, the index
+ * published, the peer copies it out and back through the other ring. With SPIN the cost is two
+ * cache-line hand-offs plus the copies: the floor for two processes. FUTEX, SPIN_THEN_FUTEX and
+ * SEMAPHORE add what waking a sleeping process costs, which on small VMs outweighs everything
+ * else and can make shared memory slower than a pipe: lesson 1 of the suite.
+ * Left out on purpose: zero-copy (the receiver always copies the payload out, as a kernel
+ * mechanism's reader must), so the comparison with pipes and sockets is of equal work.
+ */
+public class ShmLatency extends RoundTripBenchmark {
+    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
+    public String sync;
+
+    @Param({"PADDED", "SHARED_LINE"})
+    public String layout;
+
+    @Param({"1"})
+    public String capacity;
+
+    public ShmLatency() {
+        super(new SharedMemory());
+    }
+}

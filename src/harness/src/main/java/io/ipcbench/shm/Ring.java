@@ -1,0 +1,35 @@
+package io.ipcbench.shm;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A single-producer single-consumer ring of fixed-size slots in memory mapped by both processes.
+ * Slot {@code i} may be written once {@code consumed > i - capacity} and read once
+ * {@code published > i}. Payload bytes are copied with plain accesses, ordered by the index
+ * store that follows them (release) and the index load that precedes them (acquire).
+ */
+final class Ring {
+    final MemorySegment region;
+    final int capacity;
+    final SharedIndex published;
+    final SharedIndex consumed;
+    private final long slots;
+    private final long stride;
+
+    Ring(MemorySegment region, RingLayout layout, int capacity, int size) {
+        this.region = region;
+        this.capacity = capacity;
+        this.published = new SharedIndex(region, layout.published, layout.publishedWaiters);
+        this.consumed = new SharedIndex(region, layout.consumed, layout.consumedWaiters);
+        this.slots = layout.slots;
+        this.stride = layout.stride(size);
+    }
+
+    long slotOffset(long index) {
+        return slots + (index % capacity) * stride;
+    }
+
+    long slotBytes() {
+        return stride;
+    }
+}

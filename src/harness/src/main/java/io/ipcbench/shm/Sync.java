@@ -1,0 +1,24 @@
+package io.ipcbench.shm;
+
+/**
+ * How the two ends of one {@link Ring} wait for each other, bound to that ring. The producer
+ * calls {@link #awaitRoom} before writing slot {@code index} and {@link #publish} after; the
+ * consumer calls {@link #awaitMessage} before reading slot {@code index} and {@link #release}
+ * after copying it out. Every wait is bounded by the other process's liveness.
+ */
+interface Sync extends AutoCloseable {
+    void awaitRoom(long index);
+
+    void publish(long next);
+
+    void awaitMessage(long index);
+
+    void release(long next);
+
+    /** Releases what the strategy opened (semaphores); the ring itself belongs to the link. */
+    @Override
+    default void close() {}
+
+    /** Turns of a spin loop between two liveness checks (a volatile read, or a getppid on the peer). */
+    int SPINS_PER_CHECK = 1 << 12;
+}

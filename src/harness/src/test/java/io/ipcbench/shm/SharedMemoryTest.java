@@ -1,0 +1,66 @@
+package io.ipcbench.shm;
+
+import io.ipcbench.link.MechanismContract;
+import io.ipcbench.link.Mechanism;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+class SharedMemoryTest extends MechanismContract {
+    private static final Map<String, String> VALID = Map.of("sync", "SPIN", "layout", "PADDED", "capacity", "1");
+
+    @Override
+    protected Mechanism mechanism() {
+        return new SharedMemory();
+    }
+
+    /** Every sync strategy with every layout; capacity 1 is the handshake a round trip uses. */
+    @Override
+    protected Stream<Map<String, String>> echoVariants() {
+        return everySyncAndLayout("1");
+    }
+
+    /** Capacity 3 makes the ring wrap at a slot count that is not a power of two. */
+    @Override
+    protected Stream<Map<String, String>> streamVariants() {
+        return everySyncAndLayout("3");
+    }
+
+    @Override
+    protected Map<String, String> crashVariant() {
+        return Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1");
+    }
+
+    @Override
+    protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
+        return Stream.of(
+                invalidSizes(with("size", "64")),
+                Stream.of(
+                        Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
+                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_LINE"),
+                        Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096"),
+                        Map.entry(with("capacity", "many"), "capacity=many is not a number"),
+                        Map.entry(without("sync"), "parameter sync is missing")))
+                .flatMap(s -> s);
+    }
+
+    private static Stream<Map<String, String>> everySyncAndLayout(String capacity) {
+        return Arrays.stream(SyncKind.values()).flatMap(sync -> Arrays.stream(RingLayout.values())
+                .map(layout -> Map.of("sync", sync.name(), "layout", layout.name(), "capacity", capacity)));
+    }
+
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> values = new LinkedHashMap<>(VALID);
+        values.put("size", "64");
+        values.put(key, value);
+        return values;
+    }
+
+    private static Map<String, String> without(String key) {
+        Map<String, String> values = with("size", "64");
+        values.remove(key);
+        return values;
+    }
+}

@@ -1,0 +1,65 @@
+package io.ipcbench.peer;
+
+import io.ipcbench.link.Params;
+import io.ipcbench.os.Libc;
+import io.ipcbench.os.Pinning;
+import io.ipcbench.pipe.Pipe;
+import io.ipcbench.traffic.RoundTrip;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The peer's measuring thread runs where the plan says; the measuring thread of the benchmark too. */
+class PinningTest {
+    @Test
+    void crossCorePutsTheTwoMeasuringThreadsOnDifferentCpus() throws Exception {
+        Pinning.Plan plan = Pinning.CROSS_CORE.plan();
+        assertNotEquals(plan.benchmarkCpu(), plan.peerCpu());
+        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "cross-core")))) {
+            roundTrip.once();
+            assertTrue(threadAffinities(roundTrip.session().peer().pid()).contains(Integer.toString(plan.peerCpu())),
+                    "one peer thread is pinned to CPU " + plan.peerCpu());
+            Thread measuring = new Thread(() -> {
+                roundTrip.session().pinBenchmarkThread();
+                assertEquals(List.of(plan.benchmarkCpu()), java.util.Arrays.stream(Libc.allowedCpus()).boxed().toList());
+            });
+            measuring.start();
+            measuring.join();
+        }
+    }
+
+    @Test
+    void noneLeavesEveryThreadFree() throws Exception {
+        String unrestricted = threadAffinities(ProcessHandle.current().pid()).getFirst();
+        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "none")))) {
+            roundTrip.once();
+            assertEquals(List.of(unrestricted), threadAffinities(roundTrip.session().peer().pid()).stream().distinct().toList(),
+                    "every peer thread may run on all of this process's CPUs");
+        }
+    }
+
+    /** Cpus_allowed_list of every thread of a process. */
+    private static List<String> threadAffinities(long pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.map(task -> {
+                try {
+                    return Files.readAllLines(task.resolve("status")).stream()
+                            .filter(line -> line.startsWith("Cpus_allowed_list:"))
+                            .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                            .findFirst().orElseThrow();
+                } catch (IOException e) {
+                    return "gone";
+                }
+            }).toList();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.ipcbench.cli;
+
+import java.util.List;
+
+/**
+ * One module's part of a run, as recorded in run.json. Before the module has run, exitStatus and
+ * durationSeconds are null, so an interrupted run shows which modules never finished.
+ *
+ * @param jmhArgs    the arguments given to benchmarks.jar, exactly
+ * @param resultFile the JMH JSON, relative to the run folder
+ * @param error      why the module could not be run at all, or null
+ */
+record ModuleRun(String module, String jar, String jmhVersion, List<String> jmhArgs, String resultFile,
+                 String logFile, Integer exitStatus, Double durationSeconds, String error) {
+
+    static ModuleRun planned(String module, String jar, String jmhVersion, List<String> jmhArgs) {
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, module + ".json", module + ".log", null, null, null);
+    }
+
+    ModuleRun finished(int exitStatus, double durationSeconds) {
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, resultFile, logFile, exitStatus, durationSeconds, null);
+    }
+
+    ModuleRun broken(String error) {
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, resultFile, logFile, null, null, error);
+    }
+
+    boolean succeeded() {
+        return exitStatus != null && exitStatus == 0;
+    }
+}

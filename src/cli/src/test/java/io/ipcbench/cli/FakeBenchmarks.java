@@ -1,0 +1,25 @@
+package io.ipcbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Stands in for a JMH benchmarks.jar in the runner's tests: prints its arguments and the run.json
+ * next to its result file (as the runner left it before starting the module), writes the
+ * {@code -rff} result file, and exits with status 3 when given {@code -p fail=true}.
+ */
+public final class FakeBenchmarks {
+    private FakeBenchmarks() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> arguments = List.of(args);
+        System.out.println("fake benchmarks ran with: " + String.join(" ", arguments));
+        Path resultFile = Path.of(arguments.get(arguments.indexOf("-rff") + 1));
+        System.out.println(Files.readString(resultFile.resolveSibling("run.json")));
+        Files.writeString(resultFile, "[]");
+        System.exit(arguments.contains("fail=true") ? 3 : 0);
+    }
+}

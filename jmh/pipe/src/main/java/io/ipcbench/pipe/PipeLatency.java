@@ -1,6 +1,7 @@
 package io.ipcbench.pipe;
 
 import io.ipcbench.jmh.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Round trip through two anonymous pipes: write(2) into one, the peer's read(2) wakes, it writes
@@ -11,6 +12,10 @@ import io.ipcbench.jmh.RoundTripBenchmark;
  * descriptors, not through InputStream, whose extra copy into a Java array would be measured too.
  */
 public class PipeLatency extends RoundTripBenchmark {
+    /** BLOCKING sleeps in read(2) and is woken per message; BUSY_POLL spins on EAGAIN, removing the wake-up. */
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
     public PipeLatency() {
         super(new Pipe());
     }

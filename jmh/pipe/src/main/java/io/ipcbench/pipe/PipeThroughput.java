@@ -1,6 +1,7 @@
 package io.ipcbench.pipe;
 
 import io.ipcbench.jmh.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Messages streamed through an anonymous pipe to a peer that reads every byte and acknowledges
@@ -9,6 +10,10 @@ import io.ipcbench.jmh.OneWayBenchmark;
  * buffer-sized hand-offs. Counted: messages the peer consumed, not writes that returned.
  */
 public class PipeThroughput extends OneWayBenchmark {
+    /** BLOCKING sleeps in read(2) and is woken per message; BUSY_POLL spins on EAGAIN, removing the wake-up. */
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
     public PipeThroughput() {
         super(new Pipe());
     }

@@ -47,6 +47,10 @@ public final class Params {
         return value.strip();
     }
 
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     public boolean flag(String key) {
         return Boolean.parseBoolean(values.getOrDefault(key, "false"));
     }

@@ -2,14 +2,11 @@ package io.ipcbench.os;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -22,14 +19,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * errno is captured by the linker into a per-thread segment allocated once.
  */
 public final class Libc {
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final ThreadLocal<MemorySegment> CAPTURED =
-            ThreadLocal.withInitial(() -> Arena.global().allocate(CAPTURE));
-
     private static final long SYS_FUTEX = 202;
     private static final long SYS_PIDFD_OPEN = 434;
     private static final long SYS_PIDFD_GETFD = 438;
@@ -39,71 +28,87 @@ public final class Libc {
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
     public static final int O_CLOEXEC = 02000000;
+    private static final int O_NONBLOCK = 04000;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
     public static final int SIGKILL = 9;
     /** Layout of struct timespec: tv_sec, tv_nsec. */
     public static final StructLayout TIMESPEC = MemoryLayout.structLayout(JAVA_LONG, JAVA_LONG);
 
     // ssize_t read(int fd, void *buf, size_t count);  buf as a raw address: a partial read at an offset allocates no slice
-    private static final MethodHandle READ = errnoCall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle READ = Native.errnoCall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     // ssize_t write(int fd, const void *buf, size_t count);  buf as a raw address, as for read
-    private static final MethodHandle WRITE = errnoCall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle WRITE = Native.errnoCall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     // int close(int fd);
-    private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle CLOSE = Native.errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    // int fcntl(int fd, int cmd, ... /* int arg */);
+    private static final MethodHandle FCNTL = Native.errnoCall("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
     // int pipe2(int pipefd[2], int flags);
-    private static final MethodHandle PIPE2 = errnoCall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle PIPE2 = Native.errnoCall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     // int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *mask);
-    private static final MethodHandle SCHED_SETAFFINITY = errnoCall("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    private static final MethodHandle SCHED_SETAFFINITY = Native.errnoCall("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     // int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask);
-    private static final MethodHandle SCHED_GETAFFINITY = errnoCall("sched_getaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    private static final MethodHandle SCHED_GETAFFINITY = Native.errnoCall("sched_getaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     // int prctl(int option, ...);
-    private static final MethodHandle PRCTL = errnoCall("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), 1);
+    private static final MethodHandle PRCTL = Native.errnoCall("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), 1);
     // pid_t getppid(void);
-    private static final MethodHandle GETPPID = call("getppid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETPPID = Native.call("getppid", FunctionDescriptor.of(JAVA_INT));
     // long syscall(SYS_futex, uint32_t *uaddr, int op, uint32_t val, const struct timespec *timeout);
-    private static final MethodHandle SYSCALL_FUTEX = errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS), 1);
+    private static final MethodHandle SYSCALL_FUTEX = Native.errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS), 1);
     // long syscall(long number, long a, long b, long c);
-    private static final MethodHandle SYSCALL3 = errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
+    private static final MethodHandle SYSCALL3 = Native.errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
     // sem_t *sem_open(const char *name, int oflag, mode_t mode, unsigned int value);
-    private static final MethodHandle SEM_OPEN = errnoCall("sem_open", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT), 2);
+    private static final MethodHandle SEM_OPEN = Native.errnoCall("sem_open", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT), 2);
     // int sem_timedwait(sem_t *sem, const struct timespec *abs_timeout);
-    private static final MethodHandle SEM_TIMEDWAIT = errnoCall("sem_timedwait", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle SEM_TIMEDWAIT = Native.errnoCall("sem_timedwait", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     // int sem_post(sem_t *sem);
-    private static final MethodHandle SEM_POST = errnoCall("sem_post", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SEM_POST = Native.errnoCall("sem_post", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     // int sem_close(sem_t *sem);
-    private static final MethodHandle SEM_CLOSE = errnoCall("sem_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SEM_CLOSE = Native.errnoCall("sem_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     // int sem_unlink(const char *name);
-    private static final MethodHandle SEM_UNLINK = errnoCall("sem_unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SEM_UNLINK = Native.errnoCall("sem_unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     private Libc() {}
 
     /** read(2) into native memory at {@code address}: bytes read (0 at end of file), or -errno. */
     public static long read(int fd, long address, long count) {
         try {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             long n = (long) READ.invokeExact(errno, fd, address, count);
-            return n >= 0 ? n : -errno(errno);
+            return n >= 0 ? n : -Native.errno(errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** write(2) from native memory at {@code address}: bytes written, or -errno. */
     public static long write(int fd, long address, long count) {
         try {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             long n = (long) WRITE.invokeExact(errno, fd, address, count);
-            return n >= 0 ? n : -errno(errno);
+            return n >= 0 ? n : -Native.errno(errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     public static void close(int fd) {
         try {
-            MemorySegment errno = CAPTURED.get();
-            check("close(" + fd + ")", (int) CLOSE.invokeExact(errno, fd), errno);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("close(" + fd + ")", (int) CLOSE.invokeExact(errno, fd), errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** fcntl(F_SETFL): switches O_NONBLOCK on, so read and write return EAGAIN instead of sleeping. */
+    public static void setNonBlocking(int fd) {
+        try {
+            MemorySegment errno = Native.errnoSegment();
+            int flags = (int) Native.check("fcntl(" + fd + ", F_GETFL)", (int) FCNTL.invokeExact(errno, fd, F_GETFL, 0), errno);
+            Native.check("fcntl(" + fd + ", F_SETFL)", (int) FCNTL.invokeExact(errno, fd, F_SETFL, flags | O_NONBLOCK), errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
         }
     }
 
@@ -111,11 +116,11 @@ public final class Libc {
     public static int[] pipe2(int flags) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
-            MemorySegment errno = CAPTURED.get();
-            check("pipe2", (int) PIPE2.invokeExact(errno, fds, flags), errno);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("pipe2", (int) PIPE2.invokeExact(errno, fds, flags), errno);
             return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
@@ -124,11 +129,11 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(JAVA_LONG, 16); // cpu_set_t: 1024 bits
             mask.setAtIndex(JAVA_LONG, cpu / 64, 1L << (cpu % 64));
-            MemorySegment errno = CAPTURED.get();
-            check("sched_setaffinity(cpu " + cpu + ")",
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("sched_setaffinity(cpu " + cpu + ")",
                     (int) SCHED_SETAFFINITY.invokeExact(errno, 0, mask.byteSize(), mask), errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
@@ -136,23 +141,23 @@ public final class Libc {
     public static int[] allowedCpus() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(JAVA_LONG, 16);
-            MemorySegment errno = CAPTURED.get();
-            check("sched_getaffinity", (int) SCHED_GETAFFINITY.invokeExact(errno, 0, mask.byteSize(), mask), errno);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("sched_getaffinity", (int) SCHED_GETAFFINITY.invokeExact(errno, 0, mask.byteSize(), mask), errno);
             return java.util.stream.IntStream.range(0, 1024)
                     .filter(cpu -> (mask.getAtIndex(JAVA_LONG, cpu / 64) & (1L << (cpu % 64))) != 0)
                     .toArray();
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** prctl(PR_SET_PDEATHSIG): the kernel sends {@code signal} when the thread that spawned us exits. */
     public static void setParentDeathSignal(int signal) {
         try {
-            MemorySegment errno = CAPTURED.get();
-            check("prctl(PR_SET_PDEATHSIG)", (int) PRCTL.invokeExact(errno, (int) PR_SET_PDEATHSIG, (long) signal), errno);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("prctl(PR_SET_PDEATHSIG)", (int) PRCTL.invokeExact(errno, (int) PR_SET_PDEATHSIG, (long) signal), errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
@@ -160,7 +165,7 @@ public final class Libc {
         try {
             return (int) GETPPID.invokeExact();
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
@@ -171,140 +176,101 @@ public final class Libc {
      */
     public static int futexWait(MemorySegment word, int expected, MemorySegment relTimeout) {
         try {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             long r = (long) SYSCALL_FUTEX.invokeExact(errno, SYS_FUTEX, word, (long) FUTEX_WAIT, (long) expected, relTimeout);
-            return r == 0 ? 0 : -errno(errno);
+            return r == 0 ? 0 : -Native.errno(errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** FUTEX_WAKE: wakes up to {@code count} waiters on {@code word}. */
     public static void futexWake(MemorySegment word, int count) {
         try {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             long r = (long) SYSCALL_FUTEX.invokeExact(errno, SYS_FUTEX, word, (long) FUTEX_WAKE, (long) count, MemorySegment.NULL);
             if (r < 0) {
-                throw new NativeException("futex(FUTEX_WAKE)", errno(errno));
+                throw new NativeException("futex(FUTEX_WAKE)", Native.errno(errno));
             }
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** pidfd_open(2) then pidfd_getfd(2): a duplicate, in this process, of file descriptor {@code fd} of process {@code pid}. */
     public static int duplicateFrom(long pid, int fd) {
         try {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             long pidfd = (long) SYSCALL3.invokeExact(errno, SYS_PIDFD_OPEN, pid, 0L, 0L);
-            check("pidfd_open(" + pid + ")", (int) pidfd, errno);
+            Native.check("pidfd_open(" + pid + ")", (int) pidfd, errno);
             try {
                 long dup = (long) SYSCALL3.invokeExact(errno, SYS_PIDFD_GETFD, pidfd, (long) fd, 0L);
-                check("pidfd_getfd(pid " + pid + ", fd " + fd + ")", (int) dup, errno);
+                Native.check("pidfd_getfd(pid " + pid + ", fd " + fd + ")", (int) dup, errno);
                 return (int) dup;
             } finally {
                 close((int) pidfd);
             }
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** sem_open(3): creates (O_CREAT|O_EXCL, 0600, with {@code value}) or opens an existing named semaphore. */
     public static MemorySegment semOpen(String name, boolean create, int value) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             int flags = create ? O_CREAT | O_EXCL : 0;
             MemorySegment sem = (MemorySegment) SEM_OPEN.invokeExact(errno, arena.allocateFrom(name), flags, 0600, value);
             if (sem.address() == 0) {
-                throw new NativeException("sem_open(" + name + ")", errno(errno));
+                throw new NativeException("sem_open(" + name + ")", Native.errno(errno));
             }
             return sem;
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** sem_timedwait(3) with an absolute CLOCK_REALTIME deadline: 0, or -errno (ETIMEDOUT, EINTR). */
     public static int semTimedWait(MemorySegment sem, MemorySegment absDeadline) {
         try {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             int r = (int) SEM_TIMEDWAIT.invokeExact(errno, sem, absDeadline);
-            return r == 0 ? 0 : -errno(errno);
+            return r == 0 ? 0 : -Native.errno(errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     public static void semPost(MemorySegment sem) {
         try {
-            MemorySegment errno = CAPTURED.get();
-            check("sem_post", (int) SEM_POST.invokeExact(errno, sem), errno);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("sem_post", (int) SEM_POST.invokeExact(errno, sem), errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     public static void semClose(MemorySegment sem) {
         try {
-            MemorySegment errno = CAPTURED.get();
-            check("sem_close", (int) SEM_CLOSE.invokeExact(errno, sem), errno);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("sem_close", (int) SEM_CLOSE.invokeExact(errno, sem), errno);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
 
     /** sem_unlink(3); returns false when no such semaphore exists. */
     public static boolean semUnlink(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = CAPTURED.get();
+            MemorySegment errno = Native.errnoSegment();
             int r = (int) SEM_UNLINK.invokeExact(errno, arena.allocateFrom(name));
-            if (r != 0 && errno(errno) == Errno.ENOENT) {
+            if (r != 0 && Native.errno(errno) == Errno.ENOENT) {
                 return false;
             }
-            check("sem_unlink(" + name + ")", r, errno);
+            Native.check("sem_unlink(" + name + ")", r, errno);
             return true;
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw Native.rethrow(t);
         }
     }
-
-    private static MethodHandle call(String name, FunctionDescriptor fd) {
-        return LINKER.downcallHandle(symbol(name), fd);
-    }
-
-    private static MethodHandle errnoCall(String name, FunctionDescriptor fd) {
-        return LINKER.downcallHandle(symbol(name), fd, Linker.Option.captureCallState("errno"));
-    }
-
-    private static MethodHandle errnoCall(String name, FunctionDescriptor fd, int firstVariadic) {
-        return LINKER.downcallHandle(symbol(name), fd,
-                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(firstVariadic));
-    }
-
-    private static MemorySegment symbol(String name) {
-        return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
-                "libc has no " + name + ": ipcbench needs glibc 2.34 or newer on Linux"));
-    }
-
-    private static int errno(MemorySegment captured) {
-        return (int) ERRNO.get(captured, 0L);
-    }
-
-    private static void check(String call, int result, MemorySegment captured) {
-        if (result == -1) {
-            throw new NativeException(call, errno(captured));
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(t);
-    }
-
 }

@@ -10,13 +10,18 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The named kernel objects one benchmark trial creates: /dev/shm files and POSIX semaphores.
+ * The named kernel objects one benchmark trial creates: /dev/shm files, POSIX semaphores, and a
+ * private directory under /tmp for FIFOs and socket files; other mechanisms register their
+ * own objects' removal with {@link #onClose}.
  * Names read {@code ipcbench-<owner pid>-<random token>-<role>}: the pid lets a later run's
  * start-up sweep remove what a killed run left, the token keeps them unpredictable. Everything
  * is created 0600 and exclusively (a name that already exists is an error, never reused), and
@@ -25,6 +30,8 @@ import java.util.regex.Pattern;
 public final class NamedObjects implements AutoCloseable {
     public static final String PREFIX = "ipcbench";
     static final Path DEV_SHM = Paths.get("/dev/shm");
+    /** Not java.io.tmpdir: a socket path must fit sun_path's 108 bytes. */
+    static final Path TMP = Paths.get("/tmp");
     /** glibc keeps a named semaphore "/x" as the file /dev/shm/sem.x. */
     private static final String SEM_FILE_PREFIX = "sem.";
     private static final Pattern OWNED = Pattern.compile("^(?:sem\\.)?" + PREFIX + "-(\\d+)-[0-9a-f]+-.*");
@@ -41,7 +48,7 @@ public final class NamedObjects implements AutoCloseable {
 
     /** Creates an empty /dev/shm file of {@code bytes} bytes (0600, O_EXCL, not following links). */
     public synchronized Path createShmFile(String role, long bytes) {
-        Path file = DEV_SHM.resolve(stem + "-" + role);
+        Path file = DEV_SHM.resolve(name(role));
         long free = usableSpace(DEV_SHM);
         if (bytes > free) {
             throw new IllegalStateException("/dev/shm has " + free + " bytes free but the ring needs " + bytes
@@ -61,10 +68,32 @@ public final class NamedObjects implements AutoCloseable {
 
     /** Creates a POSIX named semaphore (sem_open O_CREAT|O_EXCL, 0600) and returns its name. */
     public synchronized String createSemaphore(String role, int initialValue) {
-        String name = "/" + stem + "-" + role;
+        String name = "/" + name(role);
         Libc.semClose(Libc.semOpen(name, true, initialValue));
         removals.push(() -> Libc.semUnlink(name));
         return name;
+    }
+
+    /** A fresh name for an object of this trial: {@code ipcbench-<pid>-<token>-<role>}. */
+    public String name(String role) {
+        return stem + "-" + role;
+    }
+
+    /** Creates /tmp/ipcbench-...-<role>/, mode 0700 (fails if it exists); removed with everything in it. */
+    public synchronized Path createPrivateDirectory(String role) {
+        Path dir = TMP.resolve(name(role));
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        removals.push(() -> deleteTree(dir));
+        return dir;
+    }
+
+    /** Registers the removal of an object created outside this class (a message queue, say). */
+    public synchronized void onClose(Runnable removal) {
+        removals.push(removal);
     }
 
     @Override
@@ -80,30 +109,49 @@ public final class NamedObjects implements AutoCloseable {
      */
     public static int sweepDeadOwners() {
         int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(DEV_SHM)) {
-            for (Path entry : entries) {
-                Matcher m = OWNED.matcher(entry.getFileName().toString());
-                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
-                        && !Files.isSymbolicLink(entry) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    removed += deleteQuietly(entry) ? 1 : 0;
-                }
+        for (Path entry : deadOwners(DEV_SHM)) {
+            if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                removed += deleteQuietly(entry) ? 1 : 0;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + DEV_SHM + " to remove stale ipcbench objects", e);
+        }
+        for (Path entry : deadOwners(TMP)) {
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                removed += deleteTree(entry) ? 1 : 0;
+            }
         }
         return removed;
     }
 
-    /** Names of this process's pid currently present in /dev/shm (files and semaphores). */
-    public static java.util.List<String> presentFor(long pid) {
-        String own = PREFIX + "-" + pid + "-";
-        try (var list = Files.list(DEV_SHM)) {
-            return list.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(own) || n.startsWith(SEM_FILE_PREFIX + own))
-                    .toList();
+    /** Entries of {@code dir} named by this project whose owner process no longer exists. */
+    private static List<Path> deadOwners(Path dir) {
+        List<Path> dead = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                Matcher m = OWNED.matcher(entry.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    dead.add(entry);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list " + dir + " to remove stale ipcbench objects", e);
         }
+        return dead;
+    }
+
+    /** Names of process {@code pid}'s objects present in /dev/shm (files, semaphores) and /tmp (directories). */
+    public static List<String> presentFor(long pid) {
+        String own = PREFIX + "-" + pid + "-";
+        List<String> present = new ArrayList<>();
+        for (Path dir : new Path[] {DEV_SHM, TMP}) {
+            try (var list = Files.list(dir)) {
+                list.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith(own) || n.startsWith(SEM_FILE_PREFIX + own))
+                        .forEach(n -> present.add(dir.resolve(n).toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return present;
     }
 
     private static long usableSpace(Path dir) {
@@ -112,6 +160,16 @@ public final class NamedObjects implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the free space of " + dir, e);
         }
+    }
+
+    /** Deletes a directory and what is in it, not following links (a planted link is removed, not its target). */
+    private static boolean deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(NamedObjects::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        return !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static boolean deleteQuietly(Path file) {

@@ -1,5 +1,6 @@
 package io.ipcbench.pipe;
 
+import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
@@ -28,7 +29,7 @@ public final class Pipe implements Mechanism {
 
     @Override
     public void validate(Params params) {
-        params.size();
+        FdWait.of(params);
     }
 
     @Override
@@ -44,7 +45,7 @@ public final class Pipe implements Mechanism {
                 int[] fds = Arrays.stream(peer.awaitExport(FDS).split(",")).mapToInt(Integer::parseInt).toArray();
                 int fromPeer = Libc.duplicateFrom(peer.pid(), fds[2]);
                 int toPeer = Libc.duplicateFrom(peer.pid(), fds[1]);
-                return new StreamLink(fromPeer, toPeer, peerLiveness);
+                return new StreamLink(fromPeer, toPeer, FdWait.of(params), peerLiveness);
             }
         };
     }
@@ -54,6 +55,6 @@ public final class Pipe implements Mechanism {
         int[] toPeer = Libc.pipe2(Libc.O_CLOEXEC);
         int[] fromPeer = Libc.pipe2(Libc.O_CLOEXEC);
         export.accept(FDS, toPeer[0] + "," + toPeer[1] + "," + fromPeer[0] + "," + fromPeer[1]);
-        return new StreamLink(toPeer[0], fromPeer[1], benchmark, toPeer[1], fromPeer[0]);
+        return new StreamLink(toPeer[0], fromPeer[1], FdWait.of(params), benchmark, toPeer[1], fromPeer[0]);
     }
 }

@@ -14,22 +14,24 @@ class PipeTest extends MechanismContract {
 
     @Override
     protected Stream<Map<String, String>> echoVariants() {
-        return Stream.of(Map.of());
+        return Stream.of(Map.of("wait", "BLOCKING"), Map.of("wait", "BUSY_POLL"));
     }
 
     @Override
     protected Stream<Map<String, String>> streamVariants() {
-        return Stream.of(Map.of());
+        return echoVariants();
     }
 
+    /** Blocking: a stopped peer leaves the benchmark asleep in read(2), which only the watchdog can end. */
     @Override
     protected Map<String, String> crashVariant() {
-        return Map.of();
+        return Map.of("wait", "BLOCKING");
     }
 
     @Override
     protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
         return Stream.concat(invalidSizes(Map.of()),
-                Stream.of(Map.entry(Map.of("size", "64", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE")));
+                Stream.of(Map.entry(Map.of("size", "64", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE"),
+                        Map.entry(Map.of("size", "64", "wait", "SOMETIMES"), "choose one of BLOCKING, BUSY_POLL")));
     }
 }

@@ -14,6 +14,12 @@ import java.util.Arrays;
 public enum Pinning {
     CROSS_CORE, SAME_CORE, NONE;
 
+    /**
+     * The CPUs this process may use, read once before this class pins anything: read later from
+     * a thread it already pinned, the thread's own mask would hide the other CPUs.
+     */
+    private static final int[] PROCESS_CPUS = Libc.allowedCpus();
+
     /** CPUs for the benchmark thread and the peer thread; -1 means "not pinned". */
     public record Plan(int benchmarkCpu, int peerCpu) {
         public void pinCurrentThreadAsBenchmark() {
@@ -31,7 +37,7 @@ public enum Pinning {
         if (this == NONE) {
             return new Plan(-1, -1);
         }
-        int[] allowed = Libc.allowedCpus();
+        int[] allowed = PROCESS_CPUS;
         int first = allowed[0];
         if (this == SAME_CORE) {
             return new Plan(first, first);

@@ -27,6 +27,11 @@ final class Cleanup {
         OPEN.remove(session);
     }
 
+    /** The open sessions of one type. */
+    static <T> List<T> open(Class<T> type) {
+        return OPEN.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     private static void closeAll() {
         for (AutoCloseable session : new ArrayList<>(OPEN)) {
             try {

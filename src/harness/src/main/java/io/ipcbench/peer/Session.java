@@ -9,6 +9,7 @@ import io.ipcbench.os.Pinning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The benchmark side of one trial: parameters checked, named objects created, the peer JVM
@@ -51,6 +52,16 @@ public final class Session implements AutoCloseable {
             session.close();
             throw e;
         }
+    }
+
+    /**
+     * The pid of the peer of the one session open in this JVM, as profilers need it; empty when
+     * none or several are open (a JMH fork runs one trial at a time).
+     */
+    public static OptionalLong onlyPeerPid() {
+        List<Session> open = Cleanup.open(Session.class);
+        return open.size() == 1 && open.getFirst().peer != null
+                ? OptionalLong.of(open.getFirst().peer.pid()) : OptionalLong.empty();
     }
 
     public Link link() {

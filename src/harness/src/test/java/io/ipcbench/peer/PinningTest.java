@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The peer's measuring thread runs where the plan says; the measuring thread of the benchmark too. */
 class PinningTest {
     @Test
+    void aPinnedThreadStillPlansWithEveryCpuOfTheProcess() throws Exception {
+        Pinning.Plan plan = Pinning.CROSS_CORE.plan();
+        assertEquals(plan, onNewThread(() -> {
+            plan.pinCurrentThreadAsBenchmark();
+            return Pinning.CROSS_CORE.plan();
+        }));
+    }
+
+    @Test
     void crossCorePutsTheTwoMeasuringThreadsOnDifferentCpus() throws Exception {
         Pinning.Plan plan = Pinning.CROSS_CORE.plan();
         assertNotEquals(plan.benchmarkCpu(), plan.peerCpu());
@@ -28,12 +40,10 @@ class PinningTest {
             roundTrip.once();
             assertTrue(threadAffinities(roundTrip.session().peer().pid()).contains(Integer.toString(plan.peerCpu())),
                     "one peer thread is pinned to CPU " + plan.peerCpu());
-            Thread measuring = new Thread(() -> {
+            assertEquals(List.of(plan.benchmarkCpu()), onNewThread(() -> {
                 roundTrip.session().pinBenchmarkThread();
-                assertEquals(List.of(plan.benchmarkCpu()), java.util.Arrays.stream(Libc.allowedCpus()).boxed().toList());
-            });
-            measuring.start();
-            measuring.join();
+                return Arrays.stream(Libc.allowedCpus()).boxed().toList();
+            }), "the measuring thread's CPUs");
         }
     }
 
@@ -45,6 +55,13 @@ class PinningTest {
             assertEquals(List.of(unrestricted), threadAffinities(roundTrip.session().peer().pid()).stream().distinct().toList(),
                     "every peer thread may run on all of this process's CPUs");
         }
+    }
+
+    /** Runs {@code body} on a fresh thread (pinning it changes nothing for the test thread) and returns its result. */
+    private static <T> T onNewThread(Callable<T> body) throws Exception {
+        FutureTask<T> task = new FutureTask<>(body);
+        new Thread(task).start();
+        return task.get();
     }
 
     /** Cpus_allowed_list of every thread of a process. */

@@ -1,0 +1,81 @@
+package io.ipcbench.os;
+
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.pipe.Pipe;
+import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.traffic.RoundTrip;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OS-cost figures on real round trips: what any Linux machine must show. A spinning pair
+ * never sleeps; a blocking pair sleeps at least once per round trip (in fact once per side).
+ */
+class ProcessCostTest {
+    @Test
+    void spinningSharedMemoryNeedsAlmostNoContextSwitches() {
+        double perOp = voluntarySwitchesPerRoundTrip(new SharedMemory(), shm("SPIN"), 200_000);
+        assertTrue(perOp < 0.05, "SPIN: " + perOp + " voluntary context switches per round trip");
+    }
+
+    @Test
+    void futexSharedMemorySleepsEveryRoundTrip() {
+        double perOp = voluntarySwitchesPerRoundTrip(new SharedMemory(), shm("FUTEX"), 2_000);
+        assertTrue(perOp >= 1, "FUTEX: " + perOp + " voluntary context switches per round trip");
+    }
+
+    @Test
+    void semaphoreSharedMemorySleepsEveryRoundTrip() {
+        double perOp = voluntarySwitchesPerRoundTrip(new SharedMemory(), shm("SEMAPHORE"), 2_000);
+        assertTrue(perOp >= 1, "SEMAPHORE: " + perOp + " voluntary context switches per round trip");
+    }
+
+    @Test
+    void blockingPipesSleepEveryRoundTrip() {
+        double perOp = voluntarySwitchesPerRoundTrip(new Pipe(), Map.of("size", "64", "wait", "BLOCKING"), 2_000);
+        assertTrue(perOp >= 1, "pipe: " + perOp + " voluntary context switches per round trip");
+    }
+
+    @Test
+    void cpuTimeOfABusyPeerIsCounted() {
+        Params params = new Params("shm", shm("SPIN"));
+        try (RoundTrip roundTrip = RoundTrip.start(new SharedMemory(), params)) {
+            long peer = roundTrip.session().peer().pid();
+            ProcessCost before = ProcessCost.of(peer);
+            long until = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < until) {
+                roundTrip.once();
+            }
+            ProcessCost spent = ProcessCost.of(peer).minus(before);
+            assertTrue(spent.userNanos() + spent.systemNanos() >= 100_000_000L,
+                    "a peer spinning for 300 ms was charged " + spent);
+        }
+    }
+
+    /** Both processes' voluntary switches over {@code n} round trips, per round trip. */
+    private static double voluntarySwitchesPerRoundTrip(Mechanism mechanism, Map<String, String> values, int n) {
+        try (RoundTrip roundTrip = RoundTrip.start(mechanism, new Params(mechanism.name(), values))) {
+            for (int i = 0; i < n / 10; i++) {
+                roundTrip.once(); // warm up: class loading and JIT switch threads too
+            }
+            long self = ProcessHandle.current().pid();
+            long peer = roundTrip.session().peer().pid();
+            ProcessCost selfBefore = ProcessCost.of(self);
+            ProcessCost peerBefore = ProcessCost.of(peer);
+            for (int i = 0; i < n; i++) {
+                roundTrip.once();
+            }
+            long switches = ProcessCost.of(self).minus(selfBefore).voluntarySwitches()
+                    + ProcessCost.of(peer).minus(peerBefore).voluntarySwitches();
+            return (double) switches / n;
+        }
+    }
+
+    private static Map<String, String> shm(String sync) {
+        return Map.of("size", "64", "sync", sync, "layout", "PADDED", "capacity", "1");
+    }
+}

@@ -11,8 +11,9 @@ final class JmhArgs {
     }
 
     static List<String> forModule(String module, Profile profile, List<String> extra, Optional<String> bench,
-                                  Path resultFile) {
+                                  Path resultFile, Optional<FlameRun> flame) {
         List<String> args = new ArrayList<>(profile.jmhArgs());
+        flame.ifPresent(f -> args.addAll(f.jmhArgs()));
         args.addAll(extra);
         // JMH exits 0 after a benchmark error unless told to fail: the run must see the failure
         args.addAll(List.of("-foe", "true", "-rf", "json", "-rff", resultFile.toString()));

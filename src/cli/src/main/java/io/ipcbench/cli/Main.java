@@ -6,7 +6,8 @@ import java.util.List;
 public final class Main {
     static final String USAGE = """
             usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar run [--profile=NAME] \
-            [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR]
+            [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
+            [--flame=cpu|wall|itimer|lock|alloc]
               run  runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties
                    (default quick) and records the run under <results>/<kernel release>/<run id>/""";
 

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 record Profile(String name, Path file, Map<String, String> entries) {
 
     static final String JMH_ARGS = "jmh.args";
-    private static final String KEYS = "jmh.args, modules, bench, param.<name>, param.<module>.<name>";
+    private static final String KEYS = "jmh.args, modules, bench, flame, param.<name>, param.<module>.<name>";
 
     static Profile load(Path profilesDir, String name) {
         Path file = profilesDir.resolve(name + ".properties");
@@ -51,6 +51,11 @@ record Profile(String name, Path file, Map<String, String> entries) {
 
     Optional<String> bench() {
         return Optional.ofNullable(entries.get("bench"));
+    }
+
+    /** The async-profiler event of a flame run, if the profile is one. */
+    Optional<String> flame() {
+        return Optional.ofNullable(entries.get("flame"));
     }
 
     /** The JMH params for one module: those for every module, overridden by the module's own. */
@@ -112,7 +117,7 @@ record Profile(String name, Path file, Map<String, String> entries) {
 
     private static boolean allowedKey(String key) {
         return switch (key) {
-            case JMH_ARGS, "modules", "bench" -> true;
+            case JMH_ARGS, "modules", "bench", "flame" -> true;
             default -> key.matches("param\\.(\\w+\\.)?\\w+");
         };
     }

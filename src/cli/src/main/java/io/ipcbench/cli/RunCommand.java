@@ -41,20 +41,21 @@ final class RunCommand {
         RunEnvironment environment = RunEnvironment.probe();
         Path runDir = ResultsFolder.createRunDir(options.results(), environment.kernelRelease(), profile.name(), clock);
         Path runJson = runDir.resolve("run.json");
-        RunRecord record = plan(profile, jars, bench, environment, runDir);
-        save(record, runJson);
-
         List<String> failures = new ArrayList<>();
-        for (ModuleRun planned : record.modules()) {
-            ModuleRun run = runModule(planned, runDir);
-            if (!run.succeeded()) {
-                failures.add(run.module() + (run.error() != null ? " (" + run.error() + ")"
-                        : " (exit status " + run.exitStatus() + ", see " + runDir.resolve(run.logFile()) + ")"));
-            }
-            record = record.withModule(run);
+        try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(options.flame().or(profile::flame), runDir))) {
+            RunRecord record = plan(profile, jars, bench, environment, runDir, flame.run());
             save(record, runJson);
+            for (ModuleRun planned : record.modules()) {
+                ModuleRun run = runModule(planned, runDir);
+                if (!run.succeeded()) {
+                    failures.add(run.module() + (run.error() != null ? " (" + run.error() + ")"
+                            : " (exit status " + run.exitStatus() + ", see " + runDir.resolve(run.logFile()) + ")"));
+                }
+                record = record.withModule(run);
+                save(record, runJson);
+            }
+            save(record.withEnd(clock.instant().toString()), runJson);
         }
-        save(record.withEnd(clock.instant().toString()), runJson);
 
         console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
         if (failures.isEmpty()) {
@@ -65,15 +66,23 @@ final class RunCommand {
         return 1;
     }
 
+    /** Closes the flame run, if any, whichever way the modules end. */
+    private record FlameRunScope(Optional<FlameRun> run) implements AutoCloseable {
+        @Override
+        public void close() {
+            run.ifPresent(FlameRun::close);
+        }
+    }
+
     private RunRecord plan(Profile profile, List<BenchmarkJar> jars, Optional<String> bench,
-                           RunEnvironment environment, Path runDir) {
+                           RunEnvironment environment, Path runDir, Optional<FlameRun> flame) {
         Map<String, String> pinning = new LinkedHashMap<>();
         List<ModuleRun> modules = new ArrayList<>();
         for (BenchmarkJar jar : jars) {
             String module = jar.module();
             pinning.put(module, profile.paramsFor(module).getOrDefault("pinning", "benchmark default"));
             List<String> args = JmhArgs.forModule(module, profile, options.extraJmh(), bench,
-                    runDir.resolve(module + ".json"));
+                    runDir.resolve(module + ".json"), flame);
             modules.add(ModuleRun.planned(module, options.root().relativize(jar.jar()).toString(), jar.jmhVersion(), args));
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());

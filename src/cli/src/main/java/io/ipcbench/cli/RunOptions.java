@@ -15,11 +15,12 @@ import java.util.Optional;
  * @param bench    JMH include regex, overriding the profile's {@code bench}
  * @param extraJmh JMH flags appended after the profile's {@code jmh.args}
  * @param results  the folder of all runs; a relative one is taken from the repository root
+ * @param flame    the async-profiler event of a flame run, overriding the profile's {@code flame}
  */
 record RunOptions(Path root, String profile, Optional<List<String>> modules, Optional<String> bench,
-                  List<String> extraJmh, Path results) {
+                  List<String> extraJmh, Path results, Optional<String> flame) {
 
-    private static final List<String> KEYS = List.of("root", "profile", "modules", "bench", "jmh", "results");
+    private static final List<String> KEYS = List.of("root", "profile", "modules", "bench", "jmh", "results", "flame");
 
     static RunOptions parse(List<String> args) {
         Map<String, String> given = new HashMap<>();
@@ -41,7 +42,8 @@ record RunOptions(Path root, String profile, Optional<List<String>> modules, Opt
                 Optional.ofNullable(given.get("modules")).map(RunOptions::names),
                 Optional.ofNullable(given.get("bench")),
                 Words.split("--jmh", given.getOrDefault("jmh", "")),
-                root.resolve(given.getOrDefault("results", "results")).normalize());
+                root.resolve(given.getOrDefault("results", "results")).normalize(),
+                Optional.ofNullable(given.get("flame")));
     }
 
     /** Splits "shm, pipe" into names, the way both --modules and the profile's modules key are written. */

@@ -53,7 +53,7 @@ public abstract class OneWayBenchmark {
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams jmh) {
-        stream = OneWay.start(mechanism, TrialParams.of(mechanism.name(), jmh));
+        stream = OneWay.start(mechanism, TrialParams.of(mechanism.name(), jmh), TrialParams.flameGraphs(jmh));
         bytesPerMessage = stream.session().params().size();
     }
 

@@ -39,7 +39,7 @@ public abstract class RoundTripBenchmark {
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams jmh) {
-        roundTrip = RoundTrip.start(mechanism, TrialParams.of(mechanism.name(), jmh));
+        roundTrip = RoundTrip.start(mechanism, TrialParams.of(mechanism.name(), jmh), TrialParams.flameGraphs(jmh));
     }
 
     @Setup(Level.Iteration)

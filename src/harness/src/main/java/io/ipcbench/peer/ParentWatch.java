@@ -36,13 +36,13 @@ final class ParentWatch implements Liveness {
     @Override
     public void check(String waitingFor) {
         if (Libc.getppid() != parent) {
-            Runtime.getRuntime().halt(0);
+            PeerMain.exit(0);
         }
     }
 
     @Override
     public RuntimeException gone(String waitingFor) {
-        Runtime.getRuntime().halt(0);
+        PeerMain.exit(0);
         return new IllegalStateException("unreachable");
     }
 
@@ -56,6 +56,6 @@ final class ParentWatch implements Liveness {
         } catch (IOException ignored) {
             // treated as end of file
         }
-        Runtime.getRuntime().halt(0);
+        PeerMain.exit(0);
     }
 }

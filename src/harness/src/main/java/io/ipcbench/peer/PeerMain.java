@@ -18,7 +18,17 @@ import java.util.Map;
  * or stdin. stdout carries only the control protocol; diagnostics go to stderr.
  */
 public final class PeerMain {
+    private static FlameGraphs flameGraphs;
+
     private PeerMain() {}
+
+    /** Every way out of the peer: the flame graphs, if asked for, are written first. */
+    static void exit(int status) {
+        if (flameGraphs != null) {
+            flameGraphs.dumpInPeer();
+        }
+        Runtime.getRuntime().halt(status);
+    }
 
     public static void main(String[] args) {
         Libc.setParentDeathSignal(Libc.SIGKILL);
@@ -26,6 +36,7 @@ public final class PeerMain {
         if (Libc.getppid() != parent) {
             Runtime.getRuntime().halt(0); // the parent died before the death signal was armed
         }
+        flameGraphs = FlameGraphs.startInPeer();
         ParentWatch parentWatch = new ParentWatch(parent);
         try {
             Mechanism mechanism = (Mechanism) Class.forName(args[0]).getConstructor().newInstance();
@@ -50,7 +61,7 @@ public final class PeerMain {
         } catch (Throwable t) {
             control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
             t.printStackTrace();
-            Runtime.getRuntime().halt(1);
+            exit(1);
         }
     }
 

@@ -9,6 +9,7 @@ import io.ipcbench.os.Pinning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -33,6 +34,11 @@ public final class Session implements AutoCloseable {
     }
 
     public static Session open(Mechanism mechanism, Params params, Role role) {
+        return open(mechanism, params, role, Optional.empty());
+    }
+
+    /** As {@link #open(Mechanism, Params, Role)}, with the peer profiling itself when {@code flameGraphs} is present. */
+    public static Session open(Mechanism mechanism, Params params, Role role, Optional<FlameGraphs> flameGraphs) {
         params.size();
         mechanism.validate(params);
         Pinning.Plan cpus = params.pinning().plan();
@@ -41,7 +47,8 @@ public final class Session implements AutoCloseable {
         Cleanup.register(session);
         try {
             Mechanism.Offer offer = mechanism.offer(params, session.names);
-            session.peer = PeerProcess.start(params.describe(), command(mechanism, role, params, offer.forPeer(), cpus.peerCpu()));
+            session.peer = PeerProcess.start(params.describe(),
+                    command(mechanism, role, params, offer.forPeer(), cpus.peerCpu(), flameGraphs));
             session.watchdog = new Watchdog(session.peer);
             session.link = offer.connect(session.peer, session.watchdog);
             session.peer.awaitReady();
@@ -101,9 +108,11 @@ public final class Session implements AutoCloseable {
         Cleanup.unregister(this);
     }
 
-    private static List<String> command(Mechanism mechanism, Role role, Params params, Map<String, String> offered, int cpu) {
+    private static List<String> command(Mechanism mechanism, Role role, Params params, Map<String, String> offered, int cpu,
+                                        Optional<FlameGraphs> flameGraphs) {
         List<String> command = new ArrayList<>(List.of(PeerProcess.javaBinary(),
                 "--enable-native-access=ALL-UNNAMED", "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"));
+        flameGraphs.ifPresent(flame -> command.addAll(flame.peerJvmOptions()));
         String extra = System.getProperty(PEER_JVM_ARGS_PROPERTY, "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));

@@ -3,12 +3,14 @@ package io.ipcbench.traffic;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
 import io.ipcbench.peer.Watchdog;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -49,7 +51,11 @@ public final class OneWay implements AutoCloseable {
     }
 
     public static OneWay start(Mechanism mechanism, Params params) {
-        return new OneWay(Session.open(mechanism, params, Role.SINK));
+        return start(mechanism, params, Optional.empty());
+    }
+
+    public static OneWay start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
+        return new OneWay(Session.open(mechanism, params, Role.SINK, flameGraphs));
     }
 
     /** Messages per acknowledgement: about 256 KiB of payload, between 1 and 1024 messages. */

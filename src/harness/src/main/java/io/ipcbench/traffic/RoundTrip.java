@@ -3,12 +3,14 @@ package io.ipcbench.traffic;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
 import io.ipcbench.peer.Watchdog;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 
 /**
  * Latency traffic: one message of {@code size} bytes to the peer, which sends it back whole.
@@ -35,7 +37,11 @@ public final class RoundTrip implements AutoCloseable {
     }
 
     public static RoundTrip start(Mechanism mechanism, Params params) {
-        return new RoundTrip(Session.open(mechanism, params, Role.ECHO));
+        return start(mechanism, params, Optional.empty());
+    }
+
+    public static RoundTrip start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
+        return new RoundTrip(Session.open(mechanism, params, Role.ECHO, flameGraphs));
     }
 
     public Session session() {

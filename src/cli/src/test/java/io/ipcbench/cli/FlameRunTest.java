@@ -1,0 +1,41 @@
+package io.ipcbench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlameRunTest {
+    @Test
+    void noEventNoFlameRun(@TempDir Path runDir) {
+        assertEquals(Optional.empty(), FlameRun.prepare(Optional.empty(), runDir));
+    }
+
+    @Test
+    void anUnknownEventIsRefusedListingTheEvents(@TempDir Path runDir) {
+        CliException e = assertThrows(CliException.class, () -> FlameRun.prepare(Optional.of("cycles"), runDir));
+        assertTrue(e.getMessage().contains("flame=cycles") && e.getMessage().contains("cpu, wall"), e.getMessage());
+    }
+
+    @Test
+    void aFlameRunProfilesBothSidesAndRemovesItsLibraryAfterwards(@TempDir Path runDir) {
+        FlameRun flame = FlameRun.prepare(Optional.of("wall"), runDir).orElseThrow();
+        List<String> args = flame.jmhArgs();
+        String library = args.get(1).replaceAll(".*libPath=([^;]+);.*", "$1");
+        assertTrue(Files.isRegularFile(Path.of(library)), "extracted " + library);
+        assertTrue(args.get(1).startsWith("async:") && args.get(1).contains("event=wall")
+                && args.get(1).contains("dir=" + runDir.resolve("flame")), args.get(1));
+        assertEquals("-jvmArgsAppend", args.get(2));
+        assertTrue(args.get(3).contains("-Dipcbench.flame.lib=" + library) && args.get(3).contains("-Dipcbench.flame.event=wall"), args.get(3));
+        flame.close();
+        assertFalse(Files.exists(Path.of(library).getParent()), "the extracted library's folder is gone");
+    }
+}

@@ -1,0 +1,76 @@
+package io.ipcbench.peer;
+
+import one.profiler.AsyncProfiler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Flame graphs of the peer, beside those JMH's {@code -prof async} makes of the benchmark JVM.
+ * A flame run sets three properties on the benchmark JVM ({@code ipcbench.flame.lib}, the
+ * libasyncProfiler.so to load; {@code ipcbench.flame.event}, cpu, wall, lock…;
+ * {@code ipcbench.flame.dir}, the run's flame folder); each trial then passes its own output
+ * folder to its peer, named as JMH names the benchmark's ({@code <benchmark>-<mode>-<param>-<value>…}),
+ * and the peer writes {@code peer-flame-<event>-forward.html}, {@code …-reverse.html} and
+ * {@code peer-collapsed-<event>.csv} there when it exits. The peer's graphs cover its whole life,
+ * warm-up included: it does not know JMH's iteration boundaries.
+ */
+public record FlameGraphs(String library, String event, Path trialDir) {
+    private static final String LIB = "ipcbench.flame.lib";
+    private static final String EVENT = "ipcbench.flame.event";
+    private static final String DIR = "ipcbench.flame.dir";
+    private static final String TRIAL_DIR = "ipcbench.flame.trial";
+
+    /** The flame settings of this benchmark JVM for one trial; empty when this is no flame run. */
+    public static Optional<FlameGraphs> forTrial(String benchmark, String mode, Map<String, String> params) {
+        String library = System.getProperty(LIB);
+        if (library == null) {
+            return Optional.empty();
+        }
+        String name = benchmark + "-" + mode + params.entrySet().stream()
+                .map(e -> "-" + e.getKey() + "-" + e.getValue()).collect(Collectors.joining());
+        return Optional.of(new FlameGraphs(library, System.getProperty(EVENT, "cpu"), Path.of(System.getProperty(DIR), name)));
+    }
+
+    /** JVM options that make a peer profile itself. */
+    List<String> peerJvmOptions() {
+        return List.of("-D" + LIB + "=" + library, "-D" + EVENT + "=" + event, "-D" + TRIAL_DIR + "=" + trialDir);
+    }
+
+    /** Peer side: starts profiling when this JVM was started with {@link #peerJvmOptions}; null otherwise. */
+    static FlameGraphs startInPeer() {
+        String library = System.getProperty(LIB);
+        if (library == null) {
+            return null;
+        }
+        FlameGraphs flame = new FlameGraphs(library, System.getProperty(EVENT), Path.of(System.getProperty(TRIAL_DIR)));
+        flame.execute("start,event=" + flame.event);
+        return flame;
+    }
+
+    /** Peer side, on the way out: writes the graphs and the collapsed stacks. */
+    void dumpInPeer() {
+        try {
+            Files.createDirectories(trialDir);
+        } catch (IOException e) {
+            System.err.println("cannot create " + trialDir + " for the peer's flame graphs: " + e.getMessage());
+            return;
+        }
+        execute("dump,collapsed,file=" + trialDir.resolve("peer-collapsed-" + event + ".csv"));
+        execute("dump,flamegraph,reverse,file=" + trialDir.resolve("peer-flame-" + event + "-reverse.html"));
+        execute("stop,flamegraph,file=" + trialDir.resolve("peer-flame-" + event + "-forward.html"));
+    }
+
+    private void execute(String command) {
+        try {
+            AsyncProfiler.getInstance(library).execute(command);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("async-profiler in the peer: " + command + ": " + e.getMessage());
+        }
+    }
+}

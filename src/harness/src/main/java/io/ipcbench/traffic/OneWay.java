@@ -6,12 +6,11 @@ import io.ipcbench.link.Params;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
-import io.ipcbench.peer.Watchdog;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Optional;
 import java.lang.foreign.ValueLayout;
+import java.util.Optional;
 
 /**
  * Throughput traffic: messages flow to the peer, which copies each one out and acknowledges
@@ -21,33 +20,22 @@ import java.lang.foreign.ValueLayout;
  * batches, at most 512 KiB, negligible against an iteration's traffic. Each acknowledgement is
  * checked against the expected count, so a lost or repeated message fails the trial.
  */
-public final class OneWay implements AutoCloseable {
+public final class OneWay extends Traffic {
     private static final int ACK_BYTES = 8;
     private static final int BATCH_BYTES = 256 << 10;
     private static final int MAX_BATCH = 1024;
 
-    private final Session session;
-    private final Link link;
-    private final Watchdog watchdog;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment message;
     private final MemorySegment ack;
-    private final int size;
     private final long batch;
     private final long window;
     private long sent;
     private long acked;
 
     private OneWay(Session session) {
-        this.session = session;
-        this.link = session.link();
-        this.watchdog = session.watchdog();
-        this.size = session.params().size();
+        super(session);
         this.batch = batchFor(size);
         this.window = 2 * batch;
-        this.message = arena.allocate(size, Buffers.ALIGNMENT);
-        this.ack = arena.allocate(ACK_BYTES, Buffers.ALIGNMENT);
-        MessagePattern.fill(message, size, 0);
+        this.ack = arena.allocate(ACK_BYTES, ALIGNMENT);
     }
 
     public static OneWay start(Mechanism mechanism, Params params) {
@@ -61,10 +49,6 @@ public final class OneWay implements AutoCloseable {
     /** Messages per acknowledgement: about 256 KiB of payload, between 1 and 1024 messages. */
     public static int batchFor(int size) {
         return Math.max(1, Math.min(MAX_BATCH, BATCH_BYTES / size));
-    }
-
-    public Session session() {
-        return session;
     }
 
     public void send() {
@@ -110,20 +94,14 @@ public final class OneWay implements AutoCloseable {
         acked = consumed;
     }
 
-    @Override
-    public void close() {
-        session.close();
-        arena.close();
-    }
-
     /** The peer's half: copy every message out, acknowledge each batch; checks content when {@code verify=true}. */
     public static void sink(Link link, Params params) {
         int size = params.size();
         long batch = batchFor(size);
         boolean verify = params.flag("verify");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(size, Buffers.ALIGNMENT);
-            MemorySegment ack = arena.allocate(ACK_BYTES, Buffers.ALIGNMENT);
+            MemorySegment buffer = arena.allocate(size, ALIGNMENT);
+            MemorySegment ack = arena.allocate(ACK_BYTES, ALIGNMENT);
             for (long consumed = 0; ; ) {
                 link.receive(buffer, size);
                 if (verify) {

@@ -6,7 +6,6 @@ import io.ipcbench.link.Params;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
-import io.ipcbench.peer.Watchdog;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -17,23 +16,12 @@ import java.util.Optional;
  * One operation is the full round trip, never halved: halving assumes both directions cost the
  * same, which blocking mechanisms with asymmetric wake-ups do not honour.
  */
-public final class RoundTrip implements AutoCloseable {
-    private final Session session;
-    private final Link link;
-    private final Watchdog watchdog;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment message;
+public final class RoundTrip extends Traffic {
     private final MemorySegment reply;
-    private final int size;
 
     private RoundTrip(Session session) {
-        this.session = session;
-        this.link = session.link();
-        this.watchdog = session.watchdog();
-        this.size = session.params().size();
-        this.message = arena.allocate(size, Buffers.ALIGNMENT);
-        this.reply = arena.allocate(size, Buffers.ALIGNMENT);
-        MessagePattern.fill(message, size, 0);
+        super(session);
+        this.reply = arena.allocate(size, ALIGNMENT);
     }
 
     public static RoundTrip start(Mechanism mechanism, Params params) {
@@ -42,10 +30,6 @@ public final class RoundTrip implements AutoCloseable {
 
     public static RoundTrip start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
         return new RoundTrip(Session.open(mechanism, params, Role.ECHO, flameGraphs));
-    }
-
-    public Session session() {
-        return session;
     }
 
     public void once() {
@@ -61,17 +45,11 @@ public final class RoundTrip implements AutoCloseable {
         MessagePattern.verify(reply, size, seq, session.params().describe() + " echo");
     }
 
-    @Override
-    public void close() {
-        session.close();
-        arena.close();
-    }
-
     /** The peer's half: receive whole, send back whole, until the benchmark side goes away. */
     public static void echo(Link link, Params params) {
         int size = params.size();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(size, Buffers.ALIGNMENT);
+            MemorySegment buffer = arena.allocate(size, ALIGNMENT);
             while (true) {
                 link.receive(buffer, size);
                 link.send(buffer, size);

@@ -7,7 +7,11 @@ import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,20 +44,39 @@ class ProcessCostTest {
         assertTrue(perOp >= 1, "pipe: " + perOp + " voluntary context switches per round trip");
     }
 
+    /**
+     * utime + stime must agree with an independent account of the same CPU time: the run time
+     * the scheduler keeps per thread in nanoseconds (/proc/PID/task/TID/schedstat), within the
+     * 10 ms ticks of the former. Whatever else loads the machine, both count the same time.
+     */
     @Test
-    void cpuTimeOfABusyPeerIsCounted() {
+    void cpuTimeAgreesWithTheSchedulersOwnAccount() throws IOException {
         Params params = new Params("shm", shm("SPIN"));
         try (RoundTrip roundTrip = RoundTrip.start(new SharedMemory(), params)) {
             long peer = roundTrip.session().peer().pid();
             ProcessCost before = ProcessCost.of(peer);
-            long until = System.nanoTime() + 300_000_000L;
+            long runBefore = schedulerRunNanos(peer);
+            long until = System.nanoTime() + 500_000_000L;
             while (System.nanoTime() < until) {
                 roundTrip.once();
             }
             ProcessCost spent = ProcessCost.of(peer).minus(before);
-            assertTrue(spent.userNanos() + spent.systemNanos() >= 100_000_000L,
-                    "a peer spinning for 300 ms was charged " + spent);
+            long run = schedulerRunNanos(peer) - runBefore;
+            long charged = spent.userNanos() + spent.systemNanos();
+            assertTrue(run > 50_000_000L, "the spinning peer ran " + run + " ns in 500 ms");
+            assertTrue(Math.abs(charged - run) <= 30_000_000L + run / 10,
+                    "utime+stime " + charged + " ns vs schedstat " + run + " ns");
         }
+    }
+
+    private static long schedulerRunNanos(long pid) throws IOException {
+        long total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+            }
+        }
+        return total;
     }
 
     /** Both processes' voluntary switches over {@code n} round trips, per round trip. */

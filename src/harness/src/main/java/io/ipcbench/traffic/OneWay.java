@@ -24,9 +24,11 @@ public final class OneWay implements AutoCloseable {
     private static final int BATCH_BYTES = 256 << 10;
     private static final int MAX_BATCH = 1024;
 
+    /** Null, as {@code watchdog} is, when the other end is a thread of this process ({@link #inProcess}). */
     private final Session session;
     private final Link link;
     private final Watchdog watchdog;
+    private final Params params;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment message;
     private final MemorySegment ack;
@@ -36,11 +38,12 @@ public final class OneWay implements AutoCloseable {
     private long sent;
     private long acked;
 
-    private OneWay(Session session) {
+    private OneWay(Session session, Link link, Params params, Watchdog watchdog) {
         this.session = session;
-        this.link = session.link();
-        this.watchdog = session.watchdog();
-        this.size = session.params().size();
+        this.link = link;
+        this.watchdog = watchdog;
+        this.params = params;
+        this.size = params.size();
         this.batch = batchFor(size);
         this.window = 2 * batch;
         this.message = arena.allocate(size, Buffers.ALIGNMENT);
@@ -49,7 +52,16 @@ public final class OneWay implements AutoCloseable {
     }
 
     public static OneWay start(Mechanism mechanism, Params params) {
-        return new OneWay(Session.open(mechanism, params, Role.SINK));
+        Session session = Session.open(mechanism, params, Role.SINK);
+        return new OneWay(session, session.link(), session.params(), session.watchdog());
+    }
+
+    /**
+     * Over a link whose other end is a thread of this process running {@link #sink}: no peer
+     * process and no watchdog (the link's waits watch the thread); the caller closes the link.
+     */
+    public static OneWay inProcess(Link link, Params params) {
+        return new OneWay(null, link, params, null);
     }
 
     /** Messages per acknowledgement: about 256 KiB of payload, between 1 and 1024 messages. */
@@ -67,7 +79,9 @@ public final class OneWay implements AutoCloseable {
         }
         link.send(message, size);
         sent++;
-        watchdog.progressed();
+        if (watchdog != null) {
+            watchdog.progressed();
+        }
     }
 
     /** Sends message number {@code sent} stamped for the peer to check ({@code verify=true} trials). */
@@ -98,7 +112,7 @@ public final class OneWay implements AutoCloseable {
         link.receive(ack, ACK_BYTES);
         long consumed = ack.get(ValueLayout.JAVA_LONG, 0);
         if (consumed != acked + batch) {
-            throw new IllegalStateException(session.params().describe() + ": the peer acknowledged " + consumed
+            throw new IllegalStateException(params.describe() + ": the peer acknowledged " + consumed
                     + " messages consumed where " + (acked + batch) + " were due: messages were lost or repeated");
         }
         acked = consumed;
@@ -106,7 +120,9 @@ public final class OneWay implements AutoCloseable {
 
     @Override
     public void close() {
-        session.close();
+        if (session != null) {
+            session.close();
+        }
         arena.close();
     }
 

@@ -16,26 +16,38 @@ import java.lang.foreign.MemorySegment;
  * same, which blocking mechanisms with asymmetric wake-ups do not honour.
  */
 public final class RoundTrip implements AutoCloseable {
+    /** Null, as {@code watchdog} is, when the other end is a thread of this process ({@link #inProcess}). */
     private final Session session;
     private final Link link;
     private final Watchdog watchdog;
+    private final Params params;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment message;
     private final MemorySegment reply;
     private final int size;
 
-    private RoundTrip(Session session) {
+    private RoundTrip(Session session, Link link, Params params, Watchdog watchdog) {
         this.session = session;
-        this.link = session.link();
-        this.watchdog = session.watchdog();
-        this.size = session.params().size();
+        this.link = link;
+        this.watchdog = watchdog;
+        this.params = params;
+        this.size = params.size();
         this.message = arena.allocate(size, Buffers.ALIGNMENT);
         this.reply = arena.allocate(size, Buffers.ALIGNMENT);
         MessagePattern.fill(message, size, 0);
     }
 
     public static RoundTrip start(Mechanism mechanism, Params params) {
-        return new RoundTrip(Session.open(mechanism, params, Role.ECHO));
+        Session session = Session.open(mechanism, params, Role.ECHO);
+        return new RoundTrip(session, session.link(), session.params(), session.watchdog());
+    }
+
+    /**
+     * Over a link whose other end is a thread of this process running {@link #echo}: no peer
+     * process and no watchdog (the link's waits watch the thread); the caller closes the link.
+     */
+    public static RoundTrip inProcess(Link link, Params params) {
+        return new RoundTrip(null, link, params, null);
     }
 
     public Session session() {
@@ -45,19 +57,23 @@ public final class RoundTrip implements AutoCloseable {
     public void once() {
         link.send(message, size);
         link.receive(reply, size);
-        watchdog.progressed();
+        if (watchdog != null) {
+            watchdog.progressed();
+        }
     }
 
     /** A round trip of message {@code seq}, checking that exactly that message came back. */
     public void onceVerified(long seq) {
         MessagePattern.fill(message, size, seq);
         once();
-        MessagePattern.verify(reply, size, seq, session.params().describe() + " echo");
+        MessagePattern.verify(reply, size, seq, params.describe() + " echo");
     }
 
     @Override
     public void close() {
-        session.close();
+        if (session != null) {
+            session.close();
+        }
         arena.close();
     }
 

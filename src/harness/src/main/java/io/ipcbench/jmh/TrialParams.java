@@ -8,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a JMH trial tells the harness: every {@code @Param} as the trial's {@link Params}, and where its flame graphs go. */
-final class TrialParams {
+/**
+ * What a JMH trial tells the harness: every {@code @Param} as the trial's {@link Params}, and where
+ * its flame graphs go. Public for the benchmarks that do not extend the two base classes (jmh/cacheline).
+ */
+public final class TrialParams {
     private TrialParams() {}
 
-    static Params of(String mechanism, BenchmarkParams jmh) {
+    public static Params of(String mechanism, BenchmarkParams jmh) {
         return new Params(mechanism, values(jmh));
     }
 

@@ -5,6 +5,7 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.traffic.Channel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.OptionalLong;
  * started, pinned and connected, a watchdog over it. Closing it stops the peer and removes
  * every named object; a shutdown hook does the same for sessions JMH never tore down.
  */
-public final class Session implements AutoCloseable {
+public final class Session implements Channel {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
     public static final String PEER_JVM_ARGS_PROPERTY = "ipcbench.peer.jvmArgs";
 
@@ -71,14 +72,21 @@ public final class Session implements AutoCloseable {
                 ? OptionalLong.of(open.getFirst().peer.pid()) : OptionalLong.empty();
     }
 
+    @Override
     public Link link() {
         return link;
+    }
+
+    @Override
+    public void progressed() {
+        watchdog.progressed();
     }
 
     public Watchdog watchdog() {
         return watchdog;
     }
 
+    @Override
     public Params params() {
         return params;
     }

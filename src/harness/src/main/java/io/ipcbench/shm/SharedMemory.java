@@ -1,5 +1,6 @@
 package io.ipcbench.shm;
 
+import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
@@ -76,26 +77,67 @@ public final class SharedMemory implements Mechanism {
         return open(params, offered, benchmark, FROM_PEER, TO_PEER);
     }
 
+    /**
+     * Both ends of the two rings over one mapping of the offered file, for two threads of one
+     * process: the in-process floor runs the very {@link Ring}, {@link RingLayout} and
+     * {@link Sync} code two processes run. {@code ofPeer} bounds the benchmark end's waits,
+     * {@code ofBenchmark} the peer end's.
+     */
+    public static Ends openBothEnds(Params params, Map<String, String> offered, Liveness ofPeer, Liveness ofBenchmark) {
+        Arena mapping = Arena.ofShared();
+        MemorySegment memory = map(params, offered, mapping);
+        ShmLink peer = null;
+        try {
+            peer = bind(params, offered, memory, () -> {}, ofBenchmark, FROM_PEER, TO_PEER);
+            return new Ends(bind(params, offered, memory, mapping::close, ofPeer, TO_PEER, FROM_PEER), peer);
+        } catch (RuntimeException | Error e) {
+            if (peer != null) {
+                peer.close();
+            }
+            mapping.close();
+            throw e;
+        }
+    }
+
+    /** The two ends of {@link #openBothEnds}: closing closes the peer's end, then the benchmark's, which unmaps. */
+    public record Ends(Link benchmark, Link peer) implements AutoCloseable {
+        @Override
+        public void close() {
+            peer.close();
+            benchmark.close();
+        }
+    }
+
     /** Maps the file and binds this process's ends: it produces into ring {@code out} and consumes from ring {@code in}. */
     private static ShmLink open(Params params, Map<String, String> names, Liveness other, String out, String in) {
+        Arena mapping = Arena.ofShared();
+        return bind(params, names, map(params, names, mapping), mapping::close, other, out, in);
+    }
+
+    /** Maps both rings of the file for the life of {@code mapping}. */
+    private static MemorySegment map(Params params, Map<String, String> names, Arena mapping) {
+        long region = params.choice("layout", RingLayout.class).regionBytes(capacity(params), params.size());
+        try (FileChannel file = FileChannel.open(Path.of(names.get(FILE)),
+                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            return file.map(FileChannel.MapMode.READ_WRITE, 0, 2 * region, mapping);
+        } catch (IOException e) {
+            mapping.close();
+            throw new UncheckedIOException("cannot map " + names.get(FILE), e);
+        }
+    }
+
+    private static ShmLink bind(Params params, Map<String, String> names, MemorySegment memory, Runnable unmap,
+                                Liveness other, String out, String in) {
         int size = params.size();
         int capacity = capacity(params);
         RingLayout layout = params.choice("layout", RingLayout.class);
         SyncKind sync = params.choice("sync", SyncKind.class);
         long region = layout.regionBytes(capacity, size);
-        Arena mapping = Arena.ofShared();
-        try (FileChannel file = FileChannel.open(Path.of(names.get(FILE)),
-                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            MemorySegment memory = file.map(FileChannel.MapMode.READ_WRITE, 0, 2 * region, mapping);
-            Ring outRing = new Ring(ringRegion(memory, out, region), layout, capacity, size);
-            Ring inRing = new Ring(ringRegion(memory, in, region), layout, capacity, size);
-            return new ShmLink(mapping,
-                    outRing, sync.bind(outRing, other, semaphores(names, out)),
-                    inRing, sync.bind(inRing, other, semaphores(names, in)));
-        } catch (IOException e) {
-            mapping.close();
-            throw new UncheckedIOException("cannot map " + names.get(FILE), e);
-        }
+        Ring outRing = new Ring(ringRegion(memory, out, region), layout, capacity, size);
+        Ring inRing = new Ring(ringRegion(memory, in, region), layout, capacity, size);
+        return new ShmLink(unmap,
+                outRing, sync.bind(outRing, other, semaphores(names, out)),
+                inRing, sync.bind(inRing, other, semaphores(names, in)));
     }
 
     private static MemorySegment ringRegion(MemorySegment memory, String ring, long region) {

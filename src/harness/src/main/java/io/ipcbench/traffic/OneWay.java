@@ -31,8 +31,8 @@ public final class OneWay extends Traffic {
     private long sent;
     private long acked;
 
-    private OneWay(Session session) {
-        super(session);
+    private OneWay(Channel channel) {
+        super(channel);
         this.batch = batchFor(size);
         this.window = 2 * batch;
         this.ack = arena.allocate(ACK_BYTES, ALIGNMENT);
@@ -46,6 +46,11 @@ public final class OneWay extends Traffic {
         return new OneWay(Session.open(mechanism, params, Role.SINK, flameGraphs));
     }
 
+    /** Over a channel whose other end is not a peer process (the in-process floors); closing this closes it. */
+    public static OneWay over(Channel channel) {
+        return new OneWay(channel);
+    }
+
     /** Messages per acknowledgement: about 256 KiB of payload, between 1 and 1024 messages. */
     public static int batchFor(int size) {
         return Math.max(1, Math.min(MAX_BATCH, BATCH_BYTES / size));
@@ -57,7 +62,7 @@ public final class OneWay extends Traffic {
         }
         link.send(message, size);
         sent++;
-        watchdog.progressed();
+        channel.progressed();
     }
 
     /** Sends message number {@code sent} stamped for the peer to check ({@code verify=true} trials). */
@@ -88,7 +93,7 @@ public final class OneWay extends Traffic {
         link.receive(ack, ACK_BYTES);
         long consumed = ack.get(ValueLayout.JAVA_LONG, 0);
         if (consumed != acked + batch) {
-            throw new IllegalStateException(session.params().describe() + ": the peer acknowledged " + consumed
+            throw new IllegalStateException(channel.params().describe() + ": the peer acknowledged " + consumed
                     + " messages consumed where " + (acked + batch) + " were due: messages were lost or repeated");
         }
         acked = consumed;

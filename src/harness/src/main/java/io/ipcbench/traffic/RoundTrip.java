@@ -19,8 +19,8 @@ import java.util.Optional;
 public final class RoundTrip extends Traffic {
     private final MemorySegment reply;
 
-    private RoundTrip(Session session) {
-        super(session);
+    private RoundTrip(Channel channel) {
+        super(channel);
         this.reply = arena.allocate(size, ALIGNMENT);
     }
 
@@ -32,17 +32,22 @@ public final class RoundTrip extends Traffic {
         return new RoundTrip(Session.open(mechanism, params, Role.ECHO, flameGraphs));
     }
 
+    /** Over a channel whose other end is not a peer process (the in-process floors); closing this closes it. */
+    public static RoundTrip over(Channel channel) {
+        return new RoundTrip(channel);
+    }
+
     public void once() {
         link.send(message, size);
         link.receive(reply, size);
-        watchdog.progressed();
+        channel.progressed();
     }
 
     /** A round trip of message {@code seq}, checking that exactly that message came back. */
     public void onceVerified(long seq) {
         MessagePattern.fill(message, size, seq);
         once();
-        MessagePattern.verify(reply, size, seq, session.params().describe() + " echo");
+        MessagePattern.verify(reply, size, seq, channel.params().describe() + " echo");
     }
 
     /** The peer's half: receive whole, send back whole, until the benchmark side goes away. */

@@ -1,0 +1,155 @@
+package io.ipcbench.cacheline;
+
+import io.ipcbench.link.Link;
+import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Params;
+import io.ipcbench.link.PeerFailure;
+import io.ipcbench.os.NamedObjects;
+import io.ipcbench.os.Pinning;
+import io.ipcbench.peer.Role;
+import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.traffic.Channel;
+import io.ipcbench.traffic.OneWay;
+import io.ipcbench.traffic.RoundTrip;
+
+/**
+ * Shared memory's two rings with both ends in this JVM: the calling thread holds the benchmark's
+ * end and a pinned thread plays the peer, echoing or sinking exactly as the peer process does
+ * ({@link RoundTrip#echo}, {@link OneWay#sink}), through the same {@link SharedMemory} code with
+ * the same {@code sync}, {@code layout} and {@code capacity}. The memory is the same kind too: a
+ * /dev/shm file (tmpfs pages, a shared mapping), mapped once. An arena segment would be anonymous
+ * memory, which the kernel may back with transparent huge pages, adding a difference that has
+ * nothing to do with the process boundary. What remains is the floor the inter-process benchmark
+ * should reach, since once the memory is mapped the boundary adds no instruction to a message.
+ * <p>
+ * The file's and the semaphores' names are removed as soon as both ends are open (the mapping
+ * and the open semaphores outlive their names), so nothing named is left behind, even by a JVM
+ * killed with SIGKILL. Each thread's waits are bounded by the other's state: the benchmark's by
+ * whether the peer thread still runs, the peer's by whether the benchmark side is closing.
+ */
+public final class InProcessRings implements Channel {
+    /** How parameters and failures name these trials. */
+    public static final String NAME = "in-process shm";
+    /** The peer thread's name, whole in /proc/self/task/.../comm (15 characters). */
+    public static final String PEER_THREAD = "in-process-peer";
+    private static final long STOP_MILLIS = 5_000;
+    private static final Stopped STOPPED = new Stopped();
+
+    private final Params params;
+    private final Pinning.Plan cpus;
+    private final SharedMemory.Ends ends;
+    private final Thread peer;
+    private volatile boolean closing;
+    private volatile Throwable peerFailure;
+
+    private InProcessRings(Params params, Role role) {
+        SharedMemory shm = new SharedMemory();
+        params.size();
+        shm.validate(params);
+        this.params = params;
+        this.cpus = params.pinning().plan();
+        NamedObjects.sweepDeadOwners();
+        try (NamedObjects names = new NamedObjects()) {
+            this.ends = SharedMemory.openBothEnds(params, shm.offer(params, names).forPeer(), new OfPeer(), new OfBenchmark());
+        }
+        this.peer = new Thread(() -> play(role), PEER_THREAD);
+        peer.setDaemon(true);
+        peer.start();
+    }
+
+    /** Checks the parameters, opens both ends and starts the peer thread in {@code role}. */
+    public static InProcessRings start(Params params, Role role) {
+        return new InProcessRings(params, role);
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    /** The end the measuring thread uses, as {@code Session.link()} is on the benchmark side of two processes. */
+    @Override
+    public Link link() {
+        return ends.benchmark();
+    }
+
+    /** No watchdog: the measuring thread's waits watch the peer thread directly. */
+    @Override
+    public void progressed() {}
+
+    /** Pins the calling (measuring) thread as the plan says; JMH may change threads between iterations. */
+    public void pinBenchmarkThread() {
+        cpus.pinCurrentThreadAsBenchmark();
+    }
+
+    private void play(Role role) {
+        try {
+            Cpus.pin(cpus.peerCpu());
+            switch (role) {
+                case ECHO -> RoundTrip.echo(ends.peer(), params);
+                case SINK -> OneWay.sink(ends.peer(), params);
+            }
+        } catch (Stopped stopped) {
+            // the benchmark side is closing: how the peer's endless loop ends
+        } catch (Throwable t) {
+            peerFailure = t;
+        }
+    }
+
+    /** Stops the peer thread (within one bounded wait, at most 200 ms), then closes both ends and unmaps. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            peer.join(STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (peer.isAlive()) {
+            throw new IllegalStateException(params.describe() + ": the peer thread did not stop within " + STOP_MILLIS
+                    + " ms; its mapping stays until this JVM exits");
+        }
+        ends.close();
+    }
+
+    /** What the benchmark's waits know of the peer thread: whether it still runs, and why it ended. */
+    private final class OfPeer implements Liveness {
+        @Override
+        public void check(String waitingFor) {
+            if (!peer.isAlive()) {
+                throw gone(waitingFor);
+            }
+        }
+
+        @Override
+        public RuntimeException gone(String waitingFor) {
+            Throwable cause = peerFailure;
+            PeerFailure failure = new PeerFailure(params.describe() + ": the peer thread "
+                    + (cause == null ? "ended" : "failed (" + cause + ")") + " while the benchmark waited for " + waitingFor);
+            failure.initCause(cause);
+            return failure;
+        }
+    }
+
+    /** What the peer thread's waits know of the benchmark side: whether it is closing. */
+    private final class OfBenchmark implements Liveness {
+        @Override
+        public void check(String waitingFor) {
+            if (closing) {
+                throw STOPPED;
+            }
+        }
+
+        @Override
+        public RuntimeException gone(String waitingFor) {
+            return STOPPED;
+        }
+    }
+
+    /** Unwinds the peer thread when the benchmark side closes; carries no stack trace, it is no error. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("the benchmark side closed", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.ipcbench.traffic;
+
+import io.ipcbench.link.Link;
+import io.ipcbench.link.Params;
+
+/**
+ * What traffic runs over: the benchmark's end of a link, the trial's parameters, somewhere to
+ * report progress, and what to close at the end. Usually a {@link io.ipcbench.peer.Session} with
+ * a peer process; in the cacheline floors, both ends live in this JVM.
+ */
+public interface Channel extends AutoCloseable {
+    Link link();
+
+    Params params();
+
+    /** Called after every operation by the measuring thread; must cost next to nothing. */
+    void progressed();
+
+    @Override
+    void close();
+}

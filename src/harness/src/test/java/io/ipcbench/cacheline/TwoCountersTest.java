@@ -1,0 +1,51 @@
+package io.ipcbench.cacheline;
+
+import io.ipcbench.link.Params;
+import io.ipcbench.shm.RingLayout;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The two layouts place the counters on one line or on lines two apart, and neither loses an increment. */
+class TwoCountersTest {
+    private static final int INCREMENTS = 1_000_000;
+
+    @Test
+    void sharedLineKeepsBothCountersOnOneLinePaddedKeepsThemTwoLinesApart() {
+        assertTrue(TwoCounters.secondOffset(RingLayout.SHARED_LINE) + Long.BYTES <= RingLayout.CACHE_LINE);
+        assertTrue(TwoCounters.secondOffset(RingLayout.PADDED) >= 2 * RingLayout.CACHE_LINE);
+    }
+
+    @Test
+    void eachThreadCountsItsOwnIncrementsInEitherLayout() throws InterruptedException {
+        for (RingLayout layout : RingLayout.values()) {
+            try (TwoCounters counters = new TwoCounters(layout)) {
+                Thread first = new Thread(() -> repeat(counters::incrementFirst));
+                Thread second = new Thread(() -> repeat(counters::incrementSecond));
+                first.start();
+                second.start();
+                first.join();
+                second.join();
+                assertEquals(INCREMENTS, counters.first(), layout + " first counter");
+                assertEquals(INCREMENTS, counters.second(), layout + " second counter");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownLayoutIsRefused() {
+        Params params = new Params(TwoCounters.NAME, Map.of("layout", "DIAGONAL"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TwoCounters.of(params));
+        assertEquals("false sharing: layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_LINE", e.getMessage());
+    }
+
+    private static void repeat(Runnable increment) {
+        for (int i = 0; i < INCREMENTS; i++) {
+            increment.run();
+        }
+    }
+}

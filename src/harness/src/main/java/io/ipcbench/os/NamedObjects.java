@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The named kernel objects one benchmark trial creates: /dev/shm files, POSIX semaphores, and a
  * private directory under /tmp for FIFOs and socket files; other mechanisms register their
- * own objects' removal with {@link #onClose}.
+ * own objects' removal with {@link #onClose} (message queues through {@link QueueMarkers}).
  * Names read {@code ipcbench-<owner pid>-<random token>-<role>}: the pid lets a later run's
  * start-up sweep remove what a killed run left, the token keeps them unpredictable. Everything
  * is created 0600 and exclusively (a name that already exists is an error, never reused), and
@@ -110,8 +110,14 @@ public final class NamedObjects implements AutoCloseable {
     public static int sweepDeadOwners() {
         int removed = 0;
         for (Path entry : deadOwners(DEV_SHM)) {
-            if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            // a message queue's marker goes only once its queue is gone (see QueueMarkers)
+            if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && QueueMarkers.removeMarkedQueue(entry)) {
                 removed += deleteQuietly(entry) ? 1 : 0;
+            }
+        }
+        if (Files.isDirectory(QueueMarkers.DEV_MQUEUE)) {
+            for (Path entry : deadOwners(QueueMarkers.DEV_MQUEUE)) {
+                removed += QueueMarkers.unlinkMounted(entry) ? 1 : 0;
             }
         }
         for (Path entry : deadOwners(TMP)) {
@@ -138,11 +144,15 @@ public final class NamedObjects implements AutoCloseable {
         return dead;
     }
 
-    /** Names of process {@code pid}'s objects present in /dev/shm (files, semaphores) and /tmp (directories). */
+    /**
+     * Names of process {@code pid}'s objects present in /dev/shm (files, semaphores, message queue
+     * markers), /tmp (directories) and /dev/mqueue (POSIX message queues, where it is mounted).
+     */
     public static List<String> presentFor(long pid) {
         String own = PREFIX + "-" + pid + "-";
         List<String> present = new ArrayList<>();
-        for (Path dir : new Path[] {DEV_SHM, TMP}) {
+        List<Path> dirs = Files.isDirectory(QueueMarkers.DEV_MQUEUE) ? List.of(DEV_SHM, TMP, QueueMarkers.DEV_MQUEUE) : List.of(DEV_SHM, TMP);
+        for (Path dir : dirs) {
             try (var list = Files.list(dir)) {
                 list.map(p -> p.getFileName().toString())
                         .filter(n -> n.startsWith(own) || n.startsWith(SEM_FILE_PREFIX + own))

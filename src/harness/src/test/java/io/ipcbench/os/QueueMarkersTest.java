@@ -1,0 +1,108 @@
+package io.ipcbench.os;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Message queues a SIGKILLed process left are found again through their markers in /dev/shm
+ * and removed by the next start-up sweep, without /dev/mqueue being mounted; a live owner's
+ * queues are left alone, and a marker cannot make the sweep remove a queue its owner did not create.
+ */
+class QueueMarkersTest {
+    @Test
+    void theSweepRemovesTheQueuesOfAKilledOwnerThroughTheirMarkers() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process owner = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                QueueOwnerMain.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String[] queues = queuesOf(owner);
+        String posix = queues[1];
+        int sysv = Integer.parseInt(queues[2]);
+        try {
+            assertEquals(2, NamedObjects.presentFor(owner.pid()).stream().filter(n -> n.endsWith("-mq") || n.endsWith("-msg")).count(),
+                    "one marker per queue: " + NamedObjects.presentFor(owner.pid()));
+            NamedObjects.sweepDeadOwners();
+            assertTrue(posixQueueExists(posix), "a live owner's POSIX queue is not swept");
+            assertEquals(0600, SysvMessageQueues.owner(sysv).mode(), "a live owner's System V queue is not swept");
+
+            owner.destroyForcibly().waitFor();
+            assertTrue(posixQueueExists(posix) && sysvQueueExists(sysv), "SIGKILL runs no clean-up: both queues are still there");
+            NamedObjects.sweepDeadOwners();
+            assertFalse(posixQueueExists(posix), "the sweep unlinked " + posix);
+            assertFalse(sysvQueueExists(sysv), "the sweep removed System V queue " + sysv);
+            assertEquals(List.of(), NamedObjects.presentFor(owner.pid()), "the markers went with their queues");
+        } finally {
+            owner.destroyForcibly().waitFor();
+            MessageQueues.unlink(posix);
+            SysvMessageQueues.remove(sysv);
+        }
+    }
+
+    /** Needs root to give the planted marker another owner. */
+    @Test
+    void aMarkerOfAnotherUserCannotRemoveOurQueue() throws Exception {
+        assumeTrue(ProcessHandle.current().info().user().orElse("").equals("root"), "only root can plant a marker owned by another user");
+        int key = 0x1bc0ffee;
+        int victim = SysvMessageQueues.createExclusive(key);
+        assertTrue(victim >= 0, "a queue with test key " + key + " already exists");
+        Path marker = NamedObjects.DEV_SHM.resolve(NamedObjects.PREFIX + "-" + deadPid() + "-abc123-planted.sysv-msg");
+        try {
+            Files.writeString(marker, "key=" + key);
+            Files.setAttribute(marker, "unix:uid", 65534);
+            NamedObjects.sweepDeadOwners();
+            assertTrue(sysvQueueExists(victim), "a queue its marker's owner did not create survives the sweep");
+            assertFalse(Files.exists(marker), "the stale marker itself is removed");
+        } finally {
+            Files.deleteIfExists(marker);
+            SysvMessageQueues.remove(victim);
+        }
+    }
+
+    private static String[] queuesOf(Process owner) throws IOException {
+        BufferedReader out = owner.inputReader();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith("QUEUES ")) {
+                return line.split(" ");
+            }
+        }
+        throw new AssertionError("the queue owner exited with " + owner.onExit().join().exitValue());
+    }
+
+    private static boolean posixQueueExists(String name) {
+        try {
+            MessageQueues.close(MessageQueues.open(name, MessageQueues.O_RDONLY));
+            return true;
+        } catch (NativeException e) {
+            assertEquals(Errno.ENOENT, e.errno(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean sysvQueueExists(int msqid) {
+        try {
+            SysvMessageQueues.owner(msqid);
+            return true;
+        } catch (NativeException e) {
+            assertEquals(Errno.EINVAL, e.errno(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The pid of a process that has exited. */
+    private static long deadPid() throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        assertThrows(Exception.class, () -> ProcessHandle.of(done.pid()).orElseThrow());
+        return done.pid();
+    }
+}

@@ -5,6 +5,7 @@ public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int EINTR = 4;
+    public static final int ENXIO = 6;
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
     public static final int EEXIST = 17;
@@ -20,6 +21,7 @@ public final class Errno {
             case EPERM -> "EPERM (operation not permitted)";
             case ENOENT -> "ENOENT (no such file or directory)";
             case EINTR -> "EINTR (interrupted)";
+            case ENXIO -> "ENXIO (no such device or address: a FIFO without a reader)";
             case EAGAIN -> "EAGAIN (try again)";
             case EACCES -> "EACCES (permission denied)";
             case EEXIST -> "EEXIST (already exists)";

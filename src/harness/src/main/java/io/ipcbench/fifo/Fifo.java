@@ -4,6 +4,7 @@ import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.SetUpWait;
 import io.ipcbench.link.StreamLink;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Fifos;
@@ -33,7 +34,6 @@ public final class Fifo implements Mechanism {
     static final String TO_PEER = "to-peer";
     static final String FROM_PEER = "from-peer";
     private static final int MODE = 0600;
-    private static final long RETRY_MILLIS = 1;
 
     @Override
     public String name() {
@@ -89,27 +89,15 @@ public final class Fifo implements Mechanism {
 
     /** Opens the write end once the other process has opened the read end, checking it while waiting. */
     static int openForWriting(Path path, Liveness other, long timeoutNanos) {
-        String waitingFor = "the other process to open " + path + " for reading";
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (true) {
+        return SetUpWait.until("the other process to open " + path + " for reading", other, timeoutNanos, () -> {
             int fd = Fifos.open(path, Fifos.O_WRONLY | Fifos.O_NONBLOCK);
             if (fd >= 0) {
                 return fd;
             }
-            if (fd != -Errno.ENXIO && fd != -Errno.EINTR) {
-                throw new NativeException("open(" + path + ", O_WRONLY|O_NONBLOCK)", -fd);
+            if (fd == -Errno.ENXIO || fd == -Errno.EINTR) {
+                return null;
             }
-            other.check(waitingFor);
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("fifo: gave up waiting for " + waitingFor + " after "
-                        + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-            }
-            try {
-                Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("fifo: interrupted while waiting for " + waitingFor, e);
-            }
-        }
+            throw new NativeException("open(" + path + ", O_WRONLY|O_NONBLOCK)", -fd);
+        });
     }
 }

@@ -12,6 +12,10 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int EPIPE = 32;
     public static final int ENOSYS = 38;
+    public static final int EMSGSIZE = 90;
+    public static final int ECONNRESET = 104;
+    public static final int ENOBUFS = 105;
+    public static final int ECONNREFUSED = 111;
     public static final int ETIMEDOUT = 110;
 
     private Errno() {}
@@ -28,6 +32,10 @@ public final class Errno {
             case EINVAL -> "EINVAL (invalid argument)";
             case EPIPE -> "EPIPE (the reading end is closed)";
             case ENOSYS -> "ENOSYS (not implemented by this kernel)";
+            case EMSGSIZE -> "EMSGSIZE (message too long for the socket buffer)";
+            case ECONNRESET -> "ECONNRESET (connection reset by the other end)";
+            case ENOBUFS -> "ENOBUFS (the kernel could not allocate a buffer)";
+            case ECONNREFUSED -> "ECONNREFUSED (connection refused: no socket listens there, or it is closed)";
             case ETIMEDOUT -> "ETIMEDOUT (timed out)";
             case 12 -> "ENOMEM (out of memory)";
             case 24 -> "EMFILE (too many open files: raise ulimit -n)";

@@ -103,10 +103,20 @@ public final class Libc {
 
     /** fcntl(F_SETFL): switches O_NONBLOCK on, so read and write return EAGAIN instead of sleeping. */
     public static void setNonBlocking(int fd) {
+        setNonBlocking(fd, true);
+    }
+
+    /** fcntl(F_SETFL): switches O_NONBLOCK off, for a descriptor that had to be opened non-blocking. */
+    public static void setBlocking(int fd) {
+        setNonBlocking(fd, false);
+    }
+
+    private static void setNonBlocking(int fd, boolean on) {
         try {
             MemorySegment errno = Native.errnoSegment();
             int flags = (int) Native.check("fcntl(" + fd + ", F_GETFL)", (int) FCNTL.invokeExact(errno, fd, F_GETFL, 0), errno);
-            Native.check("fcntl(" + fd + ", F_SETFL)", (int) FCNTL.invokeExact(errno, fd, F_SETFL, flags | O_NONBLOCK), errno);
+            int wanted = on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
+            Native.check("fcntl(" + fd + ", F_SETFL)", (int) FCNTL.invokeExact(errno, fd, F_SETFL, wanted), errno);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

@@ -61,10 +61,10 @@ abstract class MessageQueueContract extends MechanismContract {
 
     /** Every kernel carries 128-byte messages (the smallest msgsize_max it accepts): a lower limit means it was misread. */
     @Override
-    protected Optional<String> refusal(Params params) {
+    protected Optional<String> refusedOnThisKernel(Map<String, String> variant, int size) {
         assertTrue(messageLimit() >= 128, "message limit read as " + messageLimit());
-        if (params.size() > messageLimit()) {
-            return Optional.of("size=" + params.size() + " is unsupported on this kernel");
+        if (size > messageLimit()) {
+            return Optional.of("size=" + size + " is unsupported on this kernel");
         }
         return Optional.empty();
     }

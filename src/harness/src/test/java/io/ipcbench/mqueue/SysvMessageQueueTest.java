@@ -31,9 +31,9 @@ class SysvMessageQueueTest extends MessageQueueContract {
 
     /** Beyond the message limit, the queue's byte limit: depth x size may not exceed msgmnb unless this process may raise it. */
     @Override
-    protected Optional<String> refusal(Params params) {
-        Optional<String> bySize = super.refusal(params);
-        long bytes = Long.parseLong(params.text("depth")) * Math.max(params.size(), 8);
+    protected Optional<String> refusedOnThisKernel(Map<String, String> variant, int size) {
+        Optional<String> bySize = super.refusedOnThisKernel(variant, size);
+        long bytes = Long.parseLong(variant.get("depth")) * Math.max(size, 8);
         if (bySize.isEmpty() && bytes > KernelLimits.SYSV_MSGMNB && !KernelLimits.mayRaiseQueueBytes()) {
             return Optional.of("holds at most " + KernelLimits.SYSV_MSGMNB + " (/proc/sys/kernel/msgmnb)");
         }

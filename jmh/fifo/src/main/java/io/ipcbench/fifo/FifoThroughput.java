@@ -1,0 +1,20 @@
+package io.ipcbench.fifo;
+
+import io.ipcbench.jmh.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Messages streamed through a named pipe to a peer that reads every byte and acknowledges each
+ * batch through a second FIFO. The data path is a pipe's (64 KiB buffer, short reads and writes
+ * looped), so the numbers should track PipeThroughput; the module is there to show that they do.
+ * Counted: messages the peer consumed, not writes that returned.
+ */
+public class FifoThroughput extends OneWayBenchmark {
+    /** BLOCKING sleeps in read(2) and is woken per message; BUSY_POLL spins on EAGAIN, removing the wake-up. */
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
+    public FifoThroughput() {
+        super(new Fifo());
+    }
+}

@@ -1,0 +1,30 @@
+package io.ipcbench.uds;
+
+import io.ipcbench.jmh.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Round trip through a Unix domain socket: send, the peer's receive wakes, it sends the message
+ * back. Isolates the socket layer's cost against a pipe's for the same copy in and out of the
+ * kernel: STREAM moves bytes (java.nio, looping over short reads), SEQPACKET and DGRAM move one
+ * whole message per call, which the kernel keeps apart. Against TCP loopback it shows what the
+ * network stack adds on one host.
+ * Left out on purpose: connection set-up and the socket files, done once per trial; descriptor
+ * passing (SCM_RIGHTS), a different job.
+ * Pitfalls avoided: payloads move between native memory and the kernel through direct-buffer
+ * views (no copy into the Java heap, nothing allocated per message); a datagram longer or
+ * shorter than expected fails the trial (MSG_TRUNC) instead of being cut silently; sizes a
+ * SEQPACKET or DGRAM message cannot carry on this kernel are refused, naming the sysctl.
+ */
+public class UdsLatency extends RoundTripBenchmark {
+    @Param({"STREAM", "SEQPACKET", "DGRAM"})
+    public String type;
+
+    /** BLOCKING sleeps in the kernel and is woken per message; BUSY_POLL retries at once, removing the wake-up. */
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
+    public UdsLatency() {
+        super(new Uds());
+    }
+}

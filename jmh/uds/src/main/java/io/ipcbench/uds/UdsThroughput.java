@@ -1,0 +1,27 @@
+package io.ipcbench.uds;
+
+import io.ipcbench.jmh.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Messages streamed through a Unix domain socket to a peer that copies each one out and
+ * acknowledges each batch on the same socket. Every type costs a send and a receive call per
+ * message here (the reader asks for exactly one message at a time), so what differs is the
+ * socket type's own path: STREAM appends to a byte queue and may move a large message in
+ * several calls; SEQPACKET and DGRAM queue one buffer per message and deliver it whole. A
+ * SEQPACKET or DGRAM sender is paced by its own send buffer (AF_UNIX charges a message to its
+ * sender until it is received), raised only when the default cannot hold one message.
+ * Counted: messages the peer consumed, not sends that returned.
+ */
+public class UdsThroughput extends OneWayBenchmark {
+    @Param({"STREAM", "SEQPACKET", "DGRAM"})
+    public String type;
+
+    /** BLOCKING sleeps in the kernel and is woken per message; BUSY_POLL retries at once, removing the wake-up. */
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
+    public UdsThroughput() {
+        super(new Uds());
+    }
+}

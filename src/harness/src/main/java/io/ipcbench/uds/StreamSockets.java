@@ -1,0 +1,90 @@
+package io.ipcbench.uds;
+
+import io.ipcbench.link.FdWait;
+import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.link.SetUpWait;
+import io.ipcbench.os.NamedObjects;
+import io.ipcbench.peer.PeerProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * type=STREAM set-up, all java.nio: the benchmark side listens on {@code <dir>/stream}, the peer
+ * connects by path, the benchmark side accepts without blocking (retried, checking the peer)
+ * and then closes the listener and unlinks its file: nobody else can connect afterwards.
+ */
+final class StreamSockets {
+    private static final String SOCKET_FILE = "stream";
+
+    private StreamSockets() {}
+
+    static Mechanism.Offer offer(Path directory, Params params, NamedObjects names) {
+        Path path = directory.resolve(SOCKET_FILE);
+        ServerSocketChannel listener = listen(path);
+        names.onClose(() -> closeQuietly(listener));
+        return new Mechanism.Offer() {
+            @Override
+            public Map<String, String> forPeer() {
+                return Map.of(Uds.DIRECTORY, directory.toString());
+            }
+
+            @Override
+            public ChannelLink connect(PeerProcess peer, Liveness peerLiveness) {
+                SocketChannel channel = SetUpWait.until("the peer to connect to " + path, peerLiveness,
+                        TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
+                closeQuietly(listener);
+                Uds.unlink(path);
+                return new ChannelLink(channel, FdWait.of(params), peerLiveness);
+            }
+        };
+    }
+
+    static ChannelLink attach(Path directory, Params params, Liveness benchmark) {
+        Path path = directory.resolve(SOCKET_FILE);
+        try {
+            return new ChannelLink(SocketChannel.open(UnixDomainSocketAddress.of(path)), FdWait.of(params), benchmark);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot connect to " + path, e);
+        }
+    }
+
+    private static ServerSocketChannel listen(Path path) {
+        try {
+            ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            Uds.unlink(path);
+            listener.bind(UnixDomainSocketAddress.of(path), 1);
+            Uds.restrict(path);
+            listener.configureBlocking(false);
+            return listener;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + path, e);
+        }
+    }
+
+    /** The connected channel, or null while the peer has not connected yet. */
+    private static SocketChannel accept(ServerSocketChannel listener) {
+        try {
+            return listener.accept();
+        } catch (IOException e) {
+            throw new UncheckedIOException("accept on " + listener, e);
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel listener) {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // already closed, or the directory went first: nothing left to release
+        }
+    }
+}

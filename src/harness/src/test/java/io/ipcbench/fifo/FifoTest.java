@@ -1,0 +1,127 @@
+package io.ipcbench.fifo;
+
+import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.MechanismContract;
+import io.ipcbench.link.PeerFailure;
+import io.ipcbench.link.StreamFraming;
+import io.ipcbench.os.Fifos;
+import io.ipcbench.os.NamedObjects;
+import io.ipcbench.traffic.RoundTrip;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FifoTest extends MechanismContract {
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFDIR = 0040000;
+
+    @Override
+    protected Mechanism mechanism() {
+        return new Fifo();
+    }
+
+    @Override
+    protected Stream<Map<String, String>> echoVariants() {
+        return Stream.of(Map.of("wait", "BLOCKING"), Map.of("wait", "BUSY_POLL"));
+    }
+
+    @Override
+    protected Stream<Map<String, String>> streamVariants() {
+        return echoVariants();
+    }
+
+    /** Blocking: a stopped peer leaves the benchmark asleep in read(2), which only the watchdog can end. */
+    @Override
+    protected Map<String, String> crashVariant() {
+        return Map.of("wait", "BLOCKING");
+    }
+
+    @Override
+    protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
+        return Stream.concat(invalidSizes(Map.of()),
+                Stream.of(Map.entry(Map.of("size", "64", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE"),
+                        Map.entry(Map.of("size", "64", "wait", "SOMETIMES"), "choose one of BLOCKING, BUSY_POLL")));
+    }
+
+    @Test
+    void messagesWrittenBackToBackArriveWholeAndInOrder() {
+        echoVariants().forEach(wait -> StreamFraming.messagesWrittenBackToBackArriveWholeAndInOrder(mechanism(), params(wait, 1000)));
+    }
+
+    @Test
+    void theFifosAre0600InA0700DirectoryOfTheirOwn() throws IOException {
+        try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params(Map.of("wait", "BLOCKING"), 64))) {
+            roundTrip.onceVerified(0);
+            List<String> present = NamedObjects.presentFor(ProcessHandle.current().pid());
+            assertEquals(1, present.size(), "one private directory: " + present);
+            Path directory = Path.of(present.getFirst());
+            assertEquals(S_IFDIR | 0700, mode(directory), "directory mode");
+            try (Stream<Path> entries = Files.list(directory)) {
+                assertEquals(List.of(Fifo.FROM_PEER, Fifo.TO_PEER), entries.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+            assertEquals(S_IFIFO | 0600, mode(directory.resolve(Fifo.TO_PEER)) & (S_IFMT | 0777), "to-peer: a FIFO, 0600");
+            assertEquals(S_IFIFO | 0600, mode(directory.resolve(Fifo.FROM_PEER)) & (S_IFMT | 0777), "from-peer: a FIFO, 0600");
+        }
+    }
+
+    /** open(2) of a FIFO's write end waits for a reader: a reader that never comes must not hang the set-up. */
+    @Test
+    void openingAFifoNobodyReadsStopsWhenTheOtherProcessIsGone() throws IOException {
+        Path directory = Files.createTempDirectory("ipcbench-test-fifo");
+        Path fifo = directory.resolve("nobody-reads");
+        try {
+            Fifos.mkfifo(fifo, 0600);
+            int[] checks = {0};
+            Liveness diesAfterTenChecks = new Liveness() {
+                @Override
+                public void check(String waitingFor) {
+                    if (++checks[0] == 10) {
+                        throw gone(waitingFor);
+                    }
+                }
+
+                @Override
+                public RuntimeException gone(String waitingFor) {
+                    return new PeerFailure("gone while waiting for " + waitingFor);
+                }
+            };
+            PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(PeerFailure.class,
+                    () -> Fifo.openForWriting(fifo, diesAfterTenChecks, TimeUnit.MINUTES.toNanos(1))));
+            assertTrue(failure.getMessage().contains("to open " + fifo + " for reading"), failure.getMessage());
+
+            Liveness alive = new Liveness() {
+                @Override
+                public void check(String waitingFor) {}
+
+                @Override
+                public RuntimeException gone(String waitingFor) {
+                    return new PeerFailure(waitingFor);
+                }
+            };
+            IllegalStateException timeout = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(IllegalStateException.class,
+                    () -> Fifo.openForWriting(fifo, alive, TimeUnit.MILLISECONDS.toNanos(200))));
+            assertTrue(timeout.getMessage().contains("gave up waiting"), timeout.getMessage());
+        } finally {
+            Files.deleteIfExists(fifo);
+            Files.delete(directory);
+        }
+    }
+
+    private static int mode(Path path) throws IOException {
+        return (int) Files.getAttribute(path, "unix:mode");
+    }
+}

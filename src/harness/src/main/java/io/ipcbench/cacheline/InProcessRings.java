@@ -78,6 +78,7 @@ public final class InProcessRings implements Channel {
     public void progressed() {}
 
     /** Pins the calling (measuring) thread as the plan says; JMH may change threads between iterations. */
+    @Override
     public void pinBenchmarkThread() {
         cpus.pinCurrentThreadAsBenchmark();
     }

@@ -1,6 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.peer.Role;
 import io.ipcbench.traffic.OneWay;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +32,8 @@ public abstract class OneWayBenchmark {
     @Param({"cross-core"})
     public String pinning;
 
-    private final Mechanism mechanism;
+    private final String name;
+    private final ChannelOpener opener;
     private OneWay stream;
     private int bytesPerMessage;
 
@@ -48,18 +50,24 @@ public abstract class OneWayBenchmark {
     }
 
     protected OneWayBenchmark(Mechanism mechanism) {
-        this.mechanism = mechanism;
+        this(mechanism.name(), ChannelOpener.peer(mechanism));
+    }
+
+    /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
+    protected OneWayBenchmark(String name, ChannelOpener opener) {
+        this.name = name;
+        this.opener = opener;
     }
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams jmh) {
-        stream = OneWay.start(mechanism, TrialParams.of(mechanism.name(), jmh), TrialParams.flameGraphs(jmh));
-        bytesPerMessage = stream.session().params().size();
+        stream = OneWay.over(opener.open(TrialParams.of(name, jmh), Role.SINK, TrialParams.flameGraphs(jmh)));
+        bytesPerMessage = stream.params().size();
     }
 
     @Setup(Level.Iteration)
     public void pinMeasuringThread() {
-        stream.session().pinBenchmarkThread();
+        stream.pinBenchmarkThread();
     }
 
     @Benchmark

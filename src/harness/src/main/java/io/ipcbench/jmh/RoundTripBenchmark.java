@@ -1,6 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.peer.Role;
 import io.ipcbench.traffic.RoundTrip;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,21 +31,28 @@ public abstract class RoundTripBenchmark {
     @Param({"cross-core"})
     public String pinning;
 
-    private final Mechanism mechanism;
+    private final String name;
+    private final ChannelOpener opener;
     private RoundTrip roundTrip;
 
     protected RoundTripBenchmark(Mechanism mechanism) {
-        this.mechanism = mechanism;
+        this(mechanism.name(), ChannelOpener.peer(mechanism));
+    }
+
+    /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
+    protected RoundTripBenchmark(String name, ChannelOpener opener) {
+        this.name = name;
+        this.opener = opener;
     }
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams jmh) {
-        roundTrip = RoundTrip.start(mechanism, TrialParams.of(mechanism.name(), jmh), TrialParams.flameGraphs(jmh));
+        roundTrip = RoundTrip.over(opener.open(TrialParams.of(name, jmh), Role.ECHO, TrialParams.flameGraphs(jmh)));
     }
 
     @Setup(Level.Iteration)
     public void pinMeasuringThread() {
-        roundTrip.session().pinBenchmarkThread();
+        roundTrip.pinBenchmarkThread();
     }
 
     @Benchmark

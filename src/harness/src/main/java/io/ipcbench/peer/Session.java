@@ -96,6 +96,7 @@ public final class Session implements Channel {
     }
 
     /** Pins the calling (measuring) thread as the plan says; JMH may change threads between iterations. */
+    @Override
     public void pinBenchmarkThread() {
         cpus.pinCurrentThreadAsBenchmark();
     }

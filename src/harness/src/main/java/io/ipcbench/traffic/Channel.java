@@ -5,7 +5,7 @@ import io.ipcbench.link.Params;
 
 /**
  * What traffic runs over: the benchmark's end of a link, the trial's parameters, somewhere to
- * report progress, and what to close at the end. Usually a {@link io.ipcbench.peer.Session} with
+ * report progress, where to pin the measuring thread, and what to close at the end. Usually a {@link io.ipcbench.peer.Session} with
  * a peer process; in the cacheline floors, both ends live in this JVM.
  */
 public interface Channel extends AutoCloseable {
@@ -15,6 +15,9 @@ public interface Channel extends AutoCloseable {
 
     /** Called after every operation by the measuring thread; must cost next to nothing. */
     void progressed();
+
+    /** Pins the calling (measuring) thread where the trial's plan puts the benchmark side. */
+    void pinBenchmarkThread();
 
     @Override
     void close();

@@ -41,6 +41,10 @@ public abstract sealed class Traffic implements AutoCloseable permits RoundTrip,
         return channel.params();
     }
 
+    public void pinBenchmarkThread() {
+        channel.pinBenchmarkThread();
+    }
+
     @Override
     public void close() {
         channel.close();

@@ -2,9 +2,8 @@ package io.ipcbench.fifo;
 
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.link.MechanismContract;
+import io.ipcbench.link.DescriptorStreamContract;
 import io.ipcbench.link.PeerFailure;
-import io.ipcbench.link.StreamFraming;
 import io.ipcbench.os.Fifos;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.traffic.RoundTrip;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FifoTest extends MechanismContract {
+class FifoTest extends DescriptorStreamContract {
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
     private static final int S_IFDIR = 0040000;
@@ -32,34 +31,6 @@ class FifoTest extends MechanismContract {
     @Override
     protected Mechanism mechanism() {
         return new Fifo();
-    }
-
-    @Override
-    protected Stream<Map<String, String>> echoVariants() {
-        return Stream.of(Map.of("wait", "BLOCKING"), Map.of("wait", "BUSY_POLL"));
-    }
-
-    @Override
-    protected Stream<Map<String, String>> streamVariants() {
-        return echoVariants();
-    }
-
-    /** Blocking: a stopped peer leaves the benchmark asleep in read(2), which only the watchdog can end. */
-    @Override
-    protected Map<String, String> crashVariant() {
-        return Map.of("wait", "BLOCKING");
-    }
-
-    @Override
-    protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
-        return Stream.concat(invalidSizes(Map.of()),
-                Stream.of(Map.entry(Map.of("size", "64", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE"),
-                        Map.entry(Map.of("size", "64", "wait", "SOMETIMES"), "choose one of BLOCKING, BUSY_POLL")));
-    }
-
-    @Test
-    void messagesWrittenBackToBackArriveWholeAndInOrder() {
-        echoVariants().forEach(wait -> StreamFraming.messagesWrittenBackToBackArriveWholeAndInOrder(mechanism(), params(wait, 1000)));
     }
 
     @Test

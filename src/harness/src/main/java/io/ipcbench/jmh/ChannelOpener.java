@@ -1,0 +1,21 @@
+package io.ipcbench.jmh;
+
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.peer.FlameGraphs;
+import io.ipcbench.peer.Role;
+import io.ipcbench.peer.Session;
+import io.ipcbench.traffic.Channel;
+
+import java.util.Optional;
+
+/** How a benchmark class opens its trial's channel: a peer process for a mechanism, or something of its own. */
+@FunctionalInterface
+public interface ChannelOpener {
+    Channel open(Params params, Role role, Optional<FlameGraphs> flameGraphs);
+
+    /** A peer process talking through {@code mechanism}. */
+    static ChannelOpener peer(Mechanism mechanism) {
+        return (params, role, flameGraphs) -> Session.open(mechanism, params, role, flameGraphs);
+    }
+}

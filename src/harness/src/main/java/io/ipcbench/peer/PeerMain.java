@@ -43,14 +43,19 @@ public final class PeerMain {
             control("READY");
             parentWatch.awaitGo();
             link.connected();
-            switch (role) {
-                case ECHO -> RoundTrip.echo(link, params);
-                case SINK -> OneWay.sink(link, params);
-            }
+            serve(role, link, params);
         } catch (Throwable t) {
             control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
             t.printStackTrace();
             Runtime.getRuntime().halt(1);
+        }
+    }
+
+    /** The peer's half of the traffic: echoes or sinks until the benchmark side goes away (the link's liveness ends it). */
+    public static void serve(Role role, Link link, Params params) {
+        switch (role) {
+            case ECHO -> RoundTrip.echo(link, params);
+            case SINK -> OneWay.sink(link, params);
         }
     }
 

@@ -9,11 +9,14 @@ import io.ipcbench.os.Pinning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The benchmark side of one trial: parameters checked, named objects created, the peer JVM
  * started, pinned and connected, a watchdog over it. Closing it stops the peer and removes
- * every named object; a shutdown hook does the same for sessions JMH never tore down.
+ * every named object; a shutdown hook does the same for sessions JMH never tore down. In
+ * remote mode ({@link Mechanism#remote}) the peer is a server that was already running: the
+ * session connects to it instead, and closing the connection ends its part.
  */
 public final class Session implements AutoCloseable {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
@@ -35,22 +38,37 @@ public final class Session implements AutoCloseable {
         params.size();
         mechanism.validate(params);
         Pinning.Plan cpus = params.pinning().plan();
+        Optional<Mechanism.Remote> remote = mechanism.remote(params);
         NamedObjects.sweepDeadOwners();
         Session session = new Session(params, cpus);
         Cleanup.register(session);
         try {
-            Mechanism.Offer offer = mechanism.offer(params, session.names);
-            session.peer = PeerProcess.start(params.describe(), command(mechanism, role, params, offer.forPeer(), cpus.peerCpu()));
-            session.watchdog = new Watchdog(session.peer);
-            session.link = offer.connect(session.peer, session.watchdog);
-            session.peer.awaitReady();
-            session.peer.go();
+            if (remote.isPresent()) {
+                session.connect(remote.get(), role);
+            } else {
+                session.startPeer(mechanism, role);
+            }
             session.watchdog.start();
             return session;
         } catch (RuntimeException | Error e) {
             session.close();
             throw e;
         }
+    }
+
+    private void startPeer(Mechanism mechanism, Role role) {
+        Mechanism.Offer offer = mechanism.offer(params, names);
+        peer = PeerProcess.start(params.describe(), command(mechanism, role, params, offer.forPeer(), cpus.peerCpu()));
+        watchdog = new Watchdog(peer);
+        link = offer.connect(peer, watchdog);
+        peer.awaitReady();
+        peer.go();
+    }
+
+    /** Remote mode: no peer JVM, no named objects; the watchdog judges the server by its connection. */
+    private void connect(Mechanism.Remote remote, Role role) {
+        watchdog = new Watchdog(new RemotePeer(params.describe(), remote));
+        link = remote.connect(role, watchdog);
     }
 
     public Link link() {
@@ -65,6 +83,7 @@ public final class Session implements AutoCloseable {
         return params;
     }
 
+    /** The forked peer JVM; null in remote mode, where the peer is a server elsewhere. */
     public PeerProcess peer() {
         return peer;
     }

@@ -16,6 +16,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -25,12 +26,27 @@ import java.util.function.BiConsumer;
  * connects and exports its own port, and the benchmark side accepts only the connection that
  * comes from that port: another local process that connects first is turned away. Bytes move
  * through {@link ChannelLink}. {@code nodelay} sets TCP_NODELAY on both ends.
+ * <p>
+ * Remote mode: with {@code -Dipcbench.tcp.remote=host:port} no peer is forked; the trial connects
+ * to a {@link TcpPeerServer} started there by hand (see {@link TcpRemote}).
  */
 public final class Tcp implements Mechanism {
     private static final String PORT = "tcp.port";
     private static final String PEER_PORT = "tcp.peerPort";
     /** IPv4 loopback, literally: InetAddress.getLoopbackAddress() is ::1 when IPv6 is preferred. */
     static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
+
+    private final String remote;
+
+    /** Local mode, or remote mode when {@code -Dipcbench.tcp.remote} is set. */
+    public Tcp() {
+        this(System.getProperty(TcpRemote.PROPERTY));
+    }
+
+    /** {@code remote}: "host:port" of a peer server, or null for a forked local peer. */
+    public Tcp(String remote) {
+        this.remote = remote == null || remote.isBlank() ? null : remote.strip();
+    }
 
     @Override
     public String name() {
@@ -54,6 +70,11 @@ public final class Tcp implements Mechanism {
                     + " (true sets TCP_NODELAY: every write leaves at once instead of waiting for earlier data to be acknowledged)");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    @Override
+    public Optional<Remote> remote(Params params) {
+        return remote == null ? Optional.empty() : Optional.of(new TcpRemote(remote, params));
     }
 
     @Override

@@ -12,8 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
@@ -24,16 +22,9 @@ import java.util.concurrent.TimeUnit;
  * bytes per second. Each iteration ends by draining, so none starts with a full pipeline.
  */
 @State(Scope.Thread)
-public abstract class OneWayBenchmark {
+public abstract class OneWayBenchmark extends AbstractOneWayBenchmark {
     @Param({"64", "1024", "65536", "1048576"})
     public String size;
-
-    @Param({"cross-core"})
-    public String pinning;
-
-    private final Mechanism mechanism;
-    private OneWay stream;
-    private int bytesPerMessage;
 
     /** Payload bytes delivered, reported by JMH per second next to the message rate. */
     @State(Scope.Thread)
@@ -48,35 +39,14 @@ public abstract class OneWayBenchmark {
     }
 
     protected OneWayBenchmark(Mechanism mechanism) {
-        this.mechanism = mechanism;
-    }
-
-    @Setup(Level.Trial)
-    public void startPeer(BenchmarkParams jmh) {
-        stream = OneWay.start(mechanism, TrialParams.of(mechanism.name(), jmh));
-        bytesPerMessage = stream.session().params().size();
-    }
-
-    @Setup(Level.Iteration)
-    public void pinMeasuringThread() {
-        stream.session().pinBenchmarkThread();
+        super(mechanism);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public void oneWay(Payload payload) {
-        stream.send();
-        payload.bytes += bytesPerMessage;
-    }
-
-    @TearDown(Level.Iteration)
-    public void drain() {
-        stream.drain(false);
-    }
-
-    @TearDown(Level.Trial)
-    public void stopPeer() {
-        stream.close();
+        send();
+        payload.bytes += payloadBytes();
     }
 }

@@ -27,6 +27,11 @@ public interface Mechanism {
     /** Throws {@link IllegalArgumentException} naming the bad parameter and what is allowed. */
     void validate(Params params);
 
+    /** The trial's messages: {@code size} payload bytes, by default; a mechanism that carries no payload overrides this. */
+    default Messages messages(Params params) {
+        return Messages.of(params.size());
+    }
+
     Offer offer(Params params, NamedObjects names);
 
     Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export);

@@ -2,6 +2,7 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Libc;
 import io.ipcbench.traffic.OneWay;
@@ -43,7 +44,7 @@ public final class PeerMain {
             control("READY");
             parentWatch.awaitGo();
             link.connected();
-            serve(role, link, params);
+            serve(role, link, params, mechanism.messages(params));
         } catch (Throwable t) {
             control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
             t.printStackTrace();
@@ -52,10 +53,10 @@ public final class PeerMain {
     }
 
     /** The peer's half of the traffic: echoes or sinks until the benchmark side goes away (the link's liveness ends it). */
-    public static void serve(Role role, Link link, Params params) {
+    public static void serve(Role role, Link link, Params params, Messages messages) {
         switch (role) {
-            case ECHO -> RoundTrip.echo(link, params);
-            case SINK -> OneWay.sink(link, params);
+            case ECHO -> RoundTrip.echo(link, messages);
+            case SINK -> OneWay.sink(link, params, messages);
         }
     }
 

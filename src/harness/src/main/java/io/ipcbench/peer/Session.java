@@ -2,6 +2,7 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
@@ -23,24 +24,26 @@ public final class Session implements AutoCloseable {
     public static final String PEER_JVM_ARGS_PROPERTY = "ipcbench.peer.jvmArgs";
 
     private final Params params;
+    private final Messages messages;
     private final Pinning.Plan cpus;
     private final NamedObjects names = new NamedObjects();
     private PeerProcess peer;
     private Watchdog watchdog;
     private Link link;
 
-    private Session(Params params, Pinning.Plan cpus) {
+    private Session(Params params, Messages messages, Pinning.Plan cpus) {
         this.params = params;
+        this.messages = messages;
         this.cpus = cpus;
     }
 
     public static Session open(Mechanism mechanism, Params params, Role role) {
-        params.size();
         mechanism.validate(params);
+        Messages messages = mechanism.messages(params);
         Pinning.Plan cpus = params.pinning().plan();
         Optional<Mechanism.Remote> remote = mechanism.remote(params);
         NamedObjects.sweepDeadOwners();
-        Session session = new Session(params, cpus);
+        Session session = new Session(params, messages, cpus);
         Cleanup.register(session);
         try {
             if (remote.isPresent()) {
@@ -81,6 +84,10 @@ public final class Session implements AutoCloseable {
 
     public Params params() {
         return params;
+    }
+
+    public Messages messages() {
+        return messages;
     }
 
     /** The forked peer JVM; null in remote mode, where the peer is a server elsewhere. */

@@ -2,6 +2,7 @@ package io.ipcbench.tcp;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.PeerMain;
 import jdk.net.ExtendedSocketOptions;
@@ -65,12 +66,13 @@ public final class TcpPeerServer {
     private static void serve(SocketChannel connection) throws IOException {
         String client = TcpHandshake.text((InetSocketAddress) connection.getRemoteAddress());
         TcpHandshake.Hello hello;
+        Messages messages;
         try {
             connection.configureBlocking(false);
             hello = TcpHandshake.parse(TcpHandshake.receive(connection));
             Tcp tcp = new Tcp(null);
-            hello.params().size();
             tcp.validate(hello.params());
+            messages = tcp.messages(hello.params());
             keepAlive(connection);
             TcpHandshake.send(connection, TcpHandshake.OK);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
@@ -85,7 +87,7 @@ public final class TcpPeerServer {
         Params params = hello.params();
         log(client + ": serving " + hello.role() + " " + params.describe());
         try (Link link = Tcp.link(connection, params, new Client(client))) {
-            PeerMain.serve(hello.role(), link, params);
+            PeerMain.serve(hello.role(), link, params, messages);
         } catch (ClientGone e) {
             log(client + ": done (" + e.getMessage() + ")");
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
@@ -28,7 +29,7 @@ public final class RoundTrip implements AutoCloseable {
         this.session = session;
         this.link = session.link();
         this.watchdog = session.watchdog();
-        this.size = session.params().size();
+        this.size = session.messages().payload();
         this.message = arena.allocate(size, Buffers.ALIGNMENT);
         this.reply = arena.allocate(size, Buffers.ALIGNMENT);
         MessagePattern.fill(message, size, 0);
@@ -62,8 +63,8 @@ public final class RoundTrip implements AutoCloseable {
     }
 
     /** The peer's half: receive whole, send back whole, until the benchmark side goes away. */
-    public static void echo(Link link, Params params) {
-        int size = params.size();
+    public static void echo(Link link, Messages messages) {
+        int size = messages.payload();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(size, Buffers.ALIGNMENT);
             while (true) {

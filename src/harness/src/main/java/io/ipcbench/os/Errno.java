@@ -4,6 +4,7 @@ package io.ipcbench.os;
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
@@ -19,6 +20,7 @@ public final class Errno {
         String name = switch (errno) {
             case EPERM -> "EPERM (operation not permitted)";
             case ENOENT -> "ENOENT (no such file or directory)";
+            case ESRCH -> "ESRCH (no such process or thread)";
             case EINTR -> "EINTR (interrupted)";
             case EAGAIN -> "EAGAIN (try again)";
             case EACCES -> "EACCES (permission denied)";

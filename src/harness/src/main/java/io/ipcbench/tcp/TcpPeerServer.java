@@ -14,7 +14,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The peer of remote mode, started by hand where the benchmark should reach it:
@@ -29,6 +29,7 @@ public final class TcpPeerServer {
     private static final int KEEPALIVE_IDLE_SECONDS = 30;
     private static final int KEEPALIVE_INTERVAL_SECONDS = 10;
     private static final int KEEPALIVE_PROBES = 3;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private TcpPeerServer() {}
 
@@ -103,7 +104,7 @@ public final class TcpPeerServer {
     }
 
     private static void log(String line) {
-        System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        System.err.println(LocalTime.now().format(CLOCK) + " " + line);
     }
 
     /** The server's view of the benchmark: only its connection tells; closing it ends the trial. */

@@ -2,10 +2,12 @@ package io.ipcbench.cacheline;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.peer.PeerMain;
 import io.ipcbench.peer.Role;
 import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.traffic.Channel;
@@ -67,6 +69,11 @@ public final class InProcessRings implements Channel {
         return params;
     }
 
+    @Override
+    public Messages messages() {
+        return Messages.of(params.size());
+    }
+
     /** The end the measuring thread uses, as {@code Session.link()} is on the benchmark side of two processes. */
     @Override
     public Link link() {
@@ -86,10 +93,7 @@ public final class InProcessRings implements Channel {
     private void play(Role role) {
         try {
             Cpus.pin(cpus.peerCpu());
-            switch (role) {
-                case ECHO -> RoundTrip.echo(ends.peer(), params);
-                case SINK -> OneWay.sink(ends.peer(), params);
-            }
+            PeerMain.serve(role, ends.peer(), params, messages());
         } catch (Stopped stopped) {
             // the benchmark side is closing: how the peer's endless loop ends
         } catch (Throwable t) {

@@ -1,8 +1,6 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.peer.Role;
-import io.ipcbench.traffic.OneWay;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,29 +11,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * The throughput benchmark every mechanism module extends: one {@code oneWay} operation is one
- * message of {@code size} bytes that the peer has consumed (see {@link OneWay} for how the
- * acknowledgements bound what is in flight). The secondary metric {@code bytes} gives payload
- * bytes per second. Each iteration ends by draining, so none starts with a full pipeline.
+ * The throughput benchmark every mechanism with a payload extends: one {@code oneWay} operation
+ * is one message of {@code size} bytes that the peer has consumed. The secondary metric
+ * {@code bytes} gives payload bytes per second.
  */
 @State(Scope.Thread)
-public abstract class OneWayBenchmark {
+public abstract class OneWayBenchmark extends AbstractOneWayBenchmark {
     @Param({"64", "1024", "65536", "1048576"})
     public String size;
-
-    @Param({"cross-core"})
-    public String pinning;
-
-    private final String name;
-    private final ChannelOpener opener;
-    private OneWay stream;
-    private int bytesPerMessage;
 
     /** Payload bytes delivered, reported by JMH per second next to the message rate. */
     @State(Scope.Thread)
@@ -50,41 +37,18 @@ public abstract class OneWayBenchmark {
     }
 
     protected OneWayBenchmark(Mechanism mechanism) {
-        this(mechanism.name(), ChannelOpener.peer(mechanism));
+        super(mechanism);
     }
 
-    /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
     protected OneWayBenchmark(String name, ChannelOpener opener) {
-        this.name = name;
-        this.opener = opener;
-    }
-
-    @Setup(Level.Trial)
-    public void startPeer(BenchmarkParams jmh) {
-        stream = OneWay.over(opener.open(TrialParams.of(name, jmh), Role.SINK, TrialParams.flameGraphs(jmh)));
-        bytesPerMessage = stream.params().size();
-    }
-
-    @Setup(Level.Iteration)
-    public void pinMeasuringThread() {
-        stream.pinBenchmarkThread();
+        super(name, opener);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public void oneWay(Payload payload) {
-        stream.send();
-        payload.bytes += bytesPerMessage;
-    }
-
-    @TearDown(Level.Iteration)
-    public void drain() {
-        stream.drain(false);
-    }
-
-    @TearDown(Level.Trial)
-    public void stopPeer() {
-        stream.close();
+        send();
+        payload.bytes += payloadBytes();
     }
 }

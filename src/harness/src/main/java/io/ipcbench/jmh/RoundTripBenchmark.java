@@ -1,69 +1,24 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.peer.Role;
-import io.ipcbench.traffic.RoundTrip;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
-
-import java.util.concurrent.TimeUnit;
 
 /**
- * The latency benchmark every mechanism module extends: {@code roundTrip} sends one message of
- * {@code size} bytes to the peer process and waits for it to come back whole. SampleTime keeps
- * every sample's distribution (p50 to p99.99 and max), in nanoseconds per round trip.
- * Subclasses add their mechanism's {@code @Param}s; every param reaches the mechanism.
+ * The latency benchmark every mechanism with a payload extends: {@code roundTrip} sends one
+ * message of {@code size} bytes to the other end and waits for it to come back whole.
  */
 @State(Scope.Thread)
-public abstract class RoundTripBenchmark {
+public abstract class RoundTripBenchmark extends AbstractRoundTripBenchmark {
     @Param({"64", "1024", "65536", "1048576"})
     public String size;
 
-    @Param({"cross-core"})
-    public String pinning;
-
-    private final String name;
-    private final ChannelOpener opener;
-    private RoundTrip roundTrip;
-
     protected RoundTripBenchmark(Mechanism mechanism) {
-        this(mechanism.name(), ChannelOpener.peer(mechanism));
+        super(mechanism);
     }
 
-    /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
     protected RoundTripBenchmark(String name, ChannelOpener opener) {
-        this.name = name;
-        this.opener = opener;
-    }
-
-    @Setup(Level.Trial)
-    public void startPeer(BenchmarkParams jmh) {
-        roundTrip = RoundTrip.over(opener.open(TrialParams.of(name, jmh), Role.ECHO, TrialParams.flameGraphs(jmh)));
-    }
-
-    @Setup(Level.Iteration)
-    public void pinMeasuringThread() {
-        roundTrip.pinBenchmarkThread();
-    }
-
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public void roundTrip() {
-        roundTrip.once();
-    }
-
-    @TearDown(Level.Trial)
-    public void stopPeer() {
-        roundTrip.close();
+        super(name, opener);
     }
 }

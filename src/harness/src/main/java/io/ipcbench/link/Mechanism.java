@@ -2,8 +2,10 @@ package io.ipcbench.link;
 
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.PeerProcess;
+import io.ipcbench.peer.Role;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.BiConsumer;
  *   <li>{@link #attach} (peer side) opens it, and may export values back, e.g. descriptor numbers;</li>
  *   <li>{@link Offer#connect} (benchmark side) completes the benchmark's end.</li>
  * </ol>
+ * A mechanism that can cross hosts may instead offer {@link #remote} mode: the trial connects to
+ * a peer server started by hand, and no peer JVM is forked.
  */
 public interface Mechanism {
     /** Short name used in results and messages, e.g. "shm". */
@@ -23,9 +27,19 @@ public interface Mechanism {
     /** Throws {@link IllegalArgumentException} naming the bad parameter and what is allowed. */
     void validate(Params params);
 
+    /** The trial's messages: {@code size} payload bytes, by default; a mechanism that carries no payload overrides this. */
+    default Messages messages(Params params) {
+        return Messages.of(params.size());
+    }
+
     Offer offer(Params params, NamedObjects names);
 
     Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export);
+
+    /** A peer server to use instead of forking a peer JVM (remote mode), or empty, the default. */
+    default Optional<Remote> remote(Params params) {
+        return Optional.empty();
+    }
 
     /** What the benchmark side created before the peer started. */
     interface Offer {
@@ -33,5 +47,17 @@ public interface Mechanism {
         Map<String, String> forPeer();
 
         Link connect(PeerProcess peer, Liveness peerLiveness);
+    }
+
+    /** Remote mode: a peer server already running, perhaps on another host, whose liveness is its connection. */
+    interface Remote {
+        /** "host:port", for messages. */
+        String address();
+
+        /** Connects, tells the server its role and the trial's parameters, and returns the benchmark's end. */
+        Link connect(Role role, Liveness server);
+
+        /** Drops the connection, from the watchdog's thread, so that a wait blocked on it returns. */
+        void abort();
     }
 }

@@ -2,6 +2,7 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Libc;
 import io.ipcbench.traffic.OneWay;
@@ -54,14 +55,19 @@ public final class PeerMain {
             control("READY");
             parentWatch.awaitGo();
             link.connected();
-            switch (role) {
-                case ECHO -> RoundTrip.echo(link, params);
-                case SINK -> OneWay.sink(link, params);
-            }
+            serve(role, link, params, mechanism.messages(params));
         } catch (Throwable t) {
             control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
             t.printStackTrace();
             exit(1);
+        }
+    }
+
+    /** The peer's half of the traffic: echoes or sinks until the benchmark side goes away (the link's liveness ends it). */
+    public static void serve(Role role, Link link, Params params, Messages messages) {
+        switch (role) {
+            case ECHO -> RoundTrip.echo(link, messages);
+            case SINK -> OneWay.sink(link, params, messages);
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * {@code GO} once the benchmark side has connected, and its end of file tells the peer to exit.
  * Its stderr is forwarded to ours, and the last lines are kept for failure messages.
  */
-public final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements Peer, AutoCloseable {
     /** How long the peer may take to start and answer before the trial fails. */
     public static final long HANDSHAKE_TIMEOUT_SECONDS = 15;
     private static final String END_OF_OUTPUT = "\0EOF";
@@ -81,8 +81,14 @@ public final class PeerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    @Override
+    public String label() {
+        return Long.toString(pid());
     }
 
     /** Waits for the peer's {@code EXPORT key=value} line and returns the value. */
@@ -129,6 +135,12 @@ public final class PeerProcess implements AutoCloseable {
         throw failure(what);
     }
 
+    /** Kills the peer, noting its state in /proc (stopped, sleeping...) with the reason. */
+    @Override
+    public void stalled(String why) {
+        kill(why + " (" + ProcState.of(pid()) + ")");
+    }
+
     /** Kills the peer because it stalled; the verdict becomes part of every later failure message. */
     void kill(String why) {
         verdict = why;
@@ -136,6 +148,7 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /** Why the peer is gone, as an exception to throw: its exit status, the watchdog's verdict, its last words. */
+    @Override
     public PeerFailure failure(String waitingFor) {
         String status;
         try {

@@ -2,6 +2,7 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
@@ -16,21 +17,25 @@ import java.util.OptionalLong;
 /**
  * The benchmark side of one trial: parameters checked, named objects created, the peer JVM
  * started, pinned and connected, a watchdog over it. Closing it stops the peer and removes
- * every named object; a shutdown hook does the same for sessions JMH never tore down.
+ * every named object; a shutdown hook does the same for sessions JMH never tore down. In
+ * remote mode ({@link Mechanism#remote}) the peer is a server that was already running: the
+ * session connects to it instead, and closing the connection ends its part.
  */
 public final class Session implements Channel {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
     public static final String PEER_JVM_ARGS_PROPERTY = "ipcbench.peer.jvmArgs";
 
     private final Params params;
+    private final Messages messages;
     private final Pinning.Plan cpus;
     private final NamedObjects names = new NamedObjects();
     private PeerProcess peer;
     private Watchdog watchdog;
     private Link link;
 
-    private Session(Params params, Pinning.Plan cpus) {
+    private Session(Params params, Messages messages, Pinning.Plan cpus) {
         this.params = params;
+        this.messages = messages;
         this.cpus = cpus;
     }
 
@@ -40,20 +45,19 @@ public final class Session implements Channel {
 
     /** As {@link #open(Mechanism, Params, Role)}, with the peer profiling itself when {@code flameGraphs} is present. */
     public static Session open(Mechanism mechanism, Params params, Role role, Optional<FlameGraphs> flameGraphs) {
-        params.size();
         mechanism.validate(params);
+        Messages messages = mechanism.messages(params);
         Pinning.Plan cpus = params.pinning().plan();
+        Optional<Mechanism.Remote> remote = mechanism.remote(params);
         NamedObjects.sweepDeadOwners();
-        Session session = new Session(params, cpus);
+        Session session = new Session(params, messages, cpus);
         Cleanup.register(session);
         try {
-            Mechanism.Offer offer = mechanism.offer(params, session.names);
-            session.peer = PeerProcess.start(params.describe(),
-                    command(mechanism, role, params, offer.forPeer(), cpus.peerCpu(), flameGraphs));
-            session.watchdog = new Watchdog(session.peer);
-            session.link = offer.connect(session.peer, session.watchdog);
-            session.peer.awaitReady();
-            session.peer.go();
+            if (remote.isPresent()) {
+                session.connect(remote.get(), role);
+            } else {
+                session.startPeer(mechanism, role, flameGraphs);
+            }
             session.watchdog.start();
             return session;
         } catch (RuntimeException | Error e) {
@@ -62,9 +66,24 @@ public final class Session implements Channel {
         }
     }
 
+    private void startPeer(Mechanism mechanism, Role role, Optional<FlameGraphs> flameGraphs) {
+        Mechanism.Offer offer = mechanism.offer(params, names);
+        peer = PeerProcess.start(params.describe(), command(mechanism, role, offer.forPeer(), flameGraphs));
+        watchdog = new Watchdog(peer);
+        link = offer.connect(peer, watchdog);
+        peer.awaitReady();
+        peer.go();
+    }
+
+    /** Remote mode: no peer JVM, no named objects; the watchdog judges the server by its connection. */
+    private void connect(Mechanism.Remote remote, Role role) {
+        watchdog = new Watchdog(new RemotePeer(params.describe(), remote));
+        link = remote.connect(role, watchdog);
+    }
+
     /**
      * The pid of the peer of the one session open in this JVM, as profilers need it; empty when
-     * none or several are open (a JMH fork runs one trial at a time).
+     * none or several are open (a JMH fork runs one trial at a time), or in remote mode.
      */
     public static OptionalLong onlyPeerPid() {
         List<Session> open = Cleanup.open(Session.class);
@@ -91,6 +110,12 @@ public final class Session implements Channel {
         return params;
     }
 
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The forked peer JVM; null in remote mode, where the peer is a server elsewhere. */
     public PeerProcess peer() {
         return peer;
     }
@@ -117,8 +142,7 @@ public final class Session implements Channel {
         Cleanup.unregister(this);
     }
 
-    private static List<String> command(Mechanism mechanism, Role role, Params params, Map<String, String> offered, int cpu,
-                                        Optional<FlameGraphs> flameGraphs) {
+    private List<String> command(Mechanism mechanism, Role role, Map<String, String> offered, Optional<FlameGraphs> flameGraphs) {
         List<String> command = new ArrayList<>(List.of(PeerProcess.javaBinary(),
                 "--enable-native-access=ALL-UNNAMED", "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"));
         flameGraphs.ifPresent(flame -> command.addAll(flame.peerJvmOptions()));
@@ -127,7 +151,8 @@ public final class Session implements Channel {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerMain.class.getName(),
-                mechanism.getClass().getName(), role.name(), Long.toString(ProcessHandle.current().pid()), Integer.toString(cpu)));
+                mechanism.getClass().getName(), role.name(), Long.toString(ProcessHandle.current().pid()),
+                Integer.toString(cpus.peerCpu())));
         command.addAll(params.toArgs());
         command.add("--");
         offered.forEach((k, v) -> command.add(k + "=" + v));

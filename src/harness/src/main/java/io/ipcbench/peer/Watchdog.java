@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark side's {@link Liveness}: waits ask it whether the peer still lives, and its
- * thread kills a peer that stopped making progress (stopped by SIGSTOP, or stuck), so that even
- * a blocking read(2) returns (end of file) and the trial fails within {@link #STALL_SECONDS}
+ * thread kills a peer that stopped making progress (stopped by SIGSTOP, or stuck), or drops a
+ * remote peer's connection, so that even a blocking read(2) returns (end of file) and the
+ * trial fails within {@link #STALL_SECONDS}
  * plus a moment, with the reason, instead of hanging until JMH's own timeout.
  */
 public final class Watchdog implements Liveness, AutoCloseable {
@@ -25,15 +26,15 @@ public final class Watchdog implements Liveness, AutoCloseable {
         }
     }
 
-    private final PeerProcess peer;
+    private final Peer peer;
     private final Thread thread;
     @SuppressWarnings("unused") // accessed through PROGRESS
     private long progress;
     private volatile boolean closed;
 
-    Watchdog(PeerProcess peer) {
+    Watchdog(Peer peer) {
         this.peer = peer;
-        this.thread = new Thread(this::watch, "ipcbench-watchdog-" + peer.pid());
+        this.thread = new Thread(this::watch, "ipcbench-watchdog-" + peer.label());
         thread.setDaemon(true);
     }
 
@@ -68,7 +69,7 @@ public final class Watchdog implements Liveness, AutoCloseable {
                 seen = now;
                 since = System.nanoTime();
             } else if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-                peer.kill("made no progress for " + STALL_SECONDS + " s (" + PeerProcess.ProcState.of(peer.pid()) + ")");
+                peer.stalled("made no progress for " + STALL_SECONDS + " s");
                 return;
             }
             try {

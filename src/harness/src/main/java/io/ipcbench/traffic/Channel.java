@@ -1,6 +1,7 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 
 /**
@@ -12,6 +13,9 @@ public interface Channel extends AutoCloseable {
     Link link();
 
     Params params();
+
+    /** What the messages are: payload bytes each, and how many may be pending in one direction. */
+    Messages messages();
 
     /** Called after every operation by the measuring thread; must cost next to nothing. */
     void progressed();

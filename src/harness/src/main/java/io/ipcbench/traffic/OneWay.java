@@ -2,6 +2,7 @@ package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.Role;
@@ -17,8 +18,11 @@ import java.util.Optional;
  * every {@link #batchFor batch} with the count it has consumed. The sender never runs more than
  * two batches ahead of the last acknowledgement, so the operations counted are messages the peer
  * consumed, not bytes parked in a kernel buffer: at any moment sent - consumed is at most two
- * batches, at most 512 KiB, negligible against an iteration's traffic. Each acknowledgement is
- * checked against the expected count, so a lost or repeated message fails the trial.
+ * batches, at most 512 KiB, negligible against an iteration's traffic; fewer where the kernel
+ * holds fewer ({@link Messages#maxPending}: one standard signal at a time). Each acknowledgement
+ * is checked against the expected count, so a lost or repeated message fails the trial. Messages
+ * without payload are acknowledged with empty messages, which carry no count: such a link checks
+ * its own order (realtime signals carry sequence numbers) or holds one message at a time.
  */
 public final class OneWay extends Traffic {
     private static final int ACK_BYTES = 8;
@@ -26,6 +30,7 @@ public final class OneWay extends Traffic {
     private static final int MAX_BATCH = 1024;
 
     private final MemorySegment ack;
+    private final int ackBytes;
     private final long batch;
     private final long window;
     private long sent;
@@ -33,8 +38,10 @@ public final class OneWay extends Traffic {
 
     private OneWay(Channel channel) {
         super(channel);
-        this.batch = batchFor(size);
-        this.window = 2 * batch;
+        Messages messages = channel.messages();
+        this.ackBytes = ackBytes(messages);
+        this.batch = batchFor(messages);
+        this.window = Math.min(2 * batch, messages.maxPending());
         this.ack = arena.allocate(ACK_BYTES, ALIGNMENT);
     }
 
@@ -53,7 +60,16 @@ public final class OneWay extends Traffic {
 
     /** Messages per acknowledgement: about 256 KiB of payload, between 1 and 1024 messages. */
     public static int batchFor(int size) {
-        return Math.max(1, Math.min(MAX_BATCH, BATCH_BYTES / size));
+        return Math.max(1, Math.min(MAX_BATCH, BATCH_BYTES / Math.max(1, size)));
+    }
+
+    /** The same, and at most half of what may be pending, so that two batches fit. */
+    private static int batchFor(Messages messages) {
+        return Math.max(1, Math.min(batchFor(messages.payload()), messages.maxPending() / 2));
+    }
+
+    private static int ackBytes(Messages messages) {
+        return messages.payload() == 0 ? 0 : ACK_BYTES;
     }
 
     public void send() {
@@ -90,8 +106,8 @@ public final class OneWay extends Traffic {
     }
 
     private void awaitAck() {
-        link.receive(ack, ACK_BYTES);
-        long consumed = ack.get(ValueLayout.JAVA_LONG, 0);
+        link.receive(ack, ackBytes);
+        long consumed = ackBytes == 0 ? acked + batch : ack.get(ValueLayout.JAVA_LONG, 0);
         if (consumed != acked + batch) {
             throw new IllegalStateException(channel.params().describe() + ": the peer acknowledged " + consumed
                     + " messages consumed where " + (acked + batch) + " were due: messages were lost or repeated");
@@ -100,9 +116,10 @@ public final class OneWay extends Traffic {
     }
 
     /** The peer's half: copy every message out, acknowledge each batch; checks content when {@code verify=true}. */
-    public static void sink(Link link, Params params) {
-        int size = params.size();
-        long batch = batchFor(size);
+    public static void sink(Link link, Params params, Messages messages) {
+        int size = messages.payload();
+        int ackBytes = ackBytes(messages);
+        long batch = batchFor(messages);
         boolean verify = params.flag("verify");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(size, ALIGNMENT);
@@ -115,7 +132,7 @@ public final class OneWay extends Traffic {
                 consumed++;
                 if (consumed % batch == 0) {
                     ack.set(ValueLayout.JAVA_LONG, 0, consumed);
-                    link.send(ack, ACK_BYTES);
+                    link.send(ack, ackBytes);
                 }
             }
         }

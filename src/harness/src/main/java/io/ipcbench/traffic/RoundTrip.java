@@ -2,6 +2,7 @@ package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.Role;
@@ -51,8 +52,8 @@ public final class RoundTrip extends Traffic {
     }
 
     /** The peer's half: receive whole, send back whole, until the benchmark side goes away. */
-    public static void echo(Link link, Params params) {
-        int size = params.size();
+    public static void echo(Link link, Messages messages) {
+        int size = messages.payload();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(size, ALIGNMENT);
             while (true) {

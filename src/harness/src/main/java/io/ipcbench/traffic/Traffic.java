@@ -1,6 +1,7 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
+import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.Session;
 
@@ -24,7 +25,7 @@ public abstract sealed class Traffic implements AutoCloseable permits RoundTrip,
     Traffic(Channel channel) {
         this.channel = channel;
         this.link = channel.link();
-        this.size = channel.params().size();
+        this.size = channel.messages().payload();
         this.message = arena.allocate(size, ALIGNMENT);
         MessagePattern.fill(message, size, 0);
     }
@@ -39,6 +40,10 @@ public abstract sealed class Traffic implements AutoCloseable permits RoundTrip,
 
     public Params params() {
         return channel.params();
+    }
+
+    public Messages messages() {
+        return channel.messages();
     }
 
     public void pinBenchmarkThread() {

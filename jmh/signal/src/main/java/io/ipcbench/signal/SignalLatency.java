@@ -1,0 +1,26 @@
+package io.ipcbench.signal;
+
+import io.ipcbench.jmh.AbstractRoundTripBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Round trip of a signal: the measuring thread sends one to the peer's receiving thread, which
+ * is asleep in sigtimedwait(2), and sleeps in its own until the peer's answer arrives. Isolates
+ * the kernel's cheapest notification between processes, a wake-up with no data: what a
+ * semaphore or futex hand-off costs without shared memory, and the floor under every blocking
+ * mechanism's round trip.
+ * Left out on purpose: a payload (a signal carries none; realtime signals carry an 8-byte value,
+ * used here for the sequence number), so there is no size param, and signal handlers (a
+ * handler runs on whatever thread the kernel picks and, in the JVM, on a thread of its own).
+ * Pitfall avoided: signals go to one thread (tgkill, rt_tgsigqueueinfo) that blocks them; a
+ * process-directed signal could land on a JVM thread that does not, and terminate the JVM.
+ */
+public class SignalLatency extends AbstractRoundTripBenchmark {
+    /** STANDARD: SIGUSR1 with tgkill; REALTIME: SIGRTMIN with rt_tgsigqueueinfo, carrying a checked sequence number. */
+    @Param({"STANDARD", "REALTIME"})
+    public String kind;
+
+    public SignalLatency() {
+        super(new Signal());
+    }
+}

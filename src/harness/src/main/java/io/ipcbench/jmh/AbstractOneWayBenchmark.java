@@ -1,0 +1,70 @@
+package io.ipcbench.jmh;
+
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.peer.Role;
+import io.ipcbench.traffic.OneWay;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * The throughput benchmark's life cycle without a {@code size}: one operation is one message the
+ * peer has consumed (see {@link OneWay} for how the acknowledgements bound what is in flight),
+ * and each iteration ends by draining, so none starts with a full pipeline. Subclasses declare
+ * the {@code oneWay} benchmark method: {@link OneWayBenchmark} for messages with a payload (it
+ * adds {@code size} and the bytes counter), or their own for messages with none (signals).
+ */
+@State(Scope.Thread)
+public abstract class AbstractOneWayBenchmark {
+    @Param({"cross-core"})
+    public String pinning;
+
+    private final String name;
+    private final ChannelOpener opener;
+    private OneWay stream;
+    private int payloadBytes;
+
+    protected AbstractOneWayBenchmark(Mechanism mechanism) {
+        this(mechanism.name(), ChannelOpener.peer(mechanism));
+    }
+
+    /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
+    protected AbstractOneWayBenchmark(String name, ChannelOpener opener) {
+        this.name = name;
+        this.opener = opener;
+    }
+
+    @Setup(Level.Trial)
+    public void startPeer(BenchmarkParams jmh) {
+        stream = OneWay.over(opener.open(TrialParams.of(name, jmh), Role.SINK, TrialParams.flameGraphs(jmh)));
+        payloadBytes = stream.messages().payload();
+    }
+
+    @Setup(Level.Iteration)
+    public void pinMeasuringThread() {
+        stream.pinBenchmarkThread();
+    }
+
+    /** One message to the peer, counted once the peer consumed it: the measured operation. */
+    protected final void send() {
+        stream.send();
+    }
+
+    protected final int payloadBytes() {
+        return payloadBytes;
+    }
+
+    @TearDown(Level.Iteration)
+    public void drain() {
+        stream.drain(false);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopPeer() {
+        stream.close();
+    }
+}

@@ -1,0 +1,64 @@
+package io.ipcbench.tcp;
+
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.MechanismContract;
+import io.ipcbench.link.Params;
+import io.ipcbench.os.NamedObjects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TcpTest extends MechanismContract {
+    @Override
+    protected Mechanism mechanism() {
+        return new Tcp();
+    }
+
+    /** Nagle off and on while blocking; busy-polling once, with Nagle off as latency runs use it. */
+    @Override
+    protected Stream<Map<String, String>> echoVariants() {
+        return Stream.of(Map.of("nodelay", "true", "wait", "BLOCKING"),
+                Map.of("nodelay", "false", "wait", "BLOCKING"),
+                Map.of("nodelay", "true", "wait", "BUSY_POLL"));
+    }
+
+    @Override
+    protected Stream<Map<String, String>> streamVariants() {
+        return echoVariants();
+    }
+
+    /** Blocking: a stopped peer leaves the benchmark asleep in read(2), which only the watchdog can end. */
+    @Override
+    protected Map<String, String> crashVariant() {
+        return Map.of("nodelay", "true", "wait", "BLOCKING");
+    }
+
+    @Override
+    protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
+        return Stream.concat(invalidSizes(Map.of("nodelay", "true")),
+                Stream.of(Map.entry(Map.of("size", "64", "nodelay", "yes"), "nodelay=yes is not allowed; choose one of true, false"),
+                        Map.entry(Map.of("size", "64", "wait", "SOMETIMES"), "choose one of BLOCKING, BUSY_POLL"),
+                        Map.entry(Map.of("size", "64", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE")));
+    }
+
+    @Test
+    void theBenchmarkSideListensOn127001OnlyAndStopsListeningAtClose() {
+        Params params = new Params("tcp", Map.of("size", "64", "nodelay", "true"));
+        try (NamedObjects names = new NamedObjects()) {
+            int port = Integer.parseInt(new Tcp().offer(params, names).forPeer().get("tcp.port"));
+            assertEquals(List.of(ListeningSockets.loopback(port)), ListeningSockets.ofThisProcess(),
+                    "one listening socket, on 127.0.0.1 (0100007F) and not on 0.0.0.0 or ::");
+        }
+        assertEquals(List.of(), ListeningSockets.ofThisProcess(), "no socket left listening");
+    }
+
+    @AfterEach
+    void noSocketIsLeftListening() {
+        assertEquals(List.of(), ListeningSockets.ofThisProcess(), "listening sockets left open");
+    }
+}

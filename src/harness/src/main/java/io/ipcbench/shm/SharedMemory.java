@@ -1,19 +1,13 @@
 package io.ipcbench.shm;
 
+import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.PeerProcess;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -25,10 +19,7 @@ import java.util.function.BiConsumer;
  * of the classic articles).
  */
 public final class SharedMemory implements Mechanism {
-    public static final int MAX_CAPACITY = 4096;
     private static final String FILE = "shm.file";
-    private static final String TO_PEER = "to-peer";
-    private static final String FROM_PEER = "from-peer";
 
     @Override
     public String name() {
@@ -38,26 +29,15 @@ public final class SharedMemory implements Mechanism {
     @Override
     public void validate(Params params) {
         params.choice("sync", SyncKind.class);
-        params.choice("layout", RingLayout.class);
-        capacity(params);
-    }
-
-    private static int capacity(Params params) {
-        return params.intIn("capacity", 1, MAX_CAPACITY, "the number of message slots in each ring");
+        SharedRings.of(params);
     }
 
     @Override
     public Offer offer(Params params, NamedObjects names) {
-        int capacity = capacity(params);
-        long region = params.choice("layout", RingLayout.class).regionBytes(capacity, params.size());
+        SharedRings rings = SharedRings.of(params);
         Map<String, String> forPeer = new LinkedHashMap<>();
-        forPeer.put(FILE, names.createShmFile("rings", 2 * region).toString());
-        if (params.choice("sync", SyncKind.class) == SyncKind.SEMAPHORE) {
-            for (String ring : new String[] {TO_PEER, FROM_PEER}) {
-                forPeer.put(ring + ".room", names.createSemaphore(ring + "-room", capacity));
-                forPeer.put(ring + ".messages", names.createSemaphore(ring + "-messages", 0));
-            }
-        }
+        forPeer.put(FILE, names.createShmFile("rings", rings.bytes()).toString());
+        forPeer.putAll(rings.createSemaphores(params.choice("sync", SyncKind.class), names));
         return new Offer() {
             @Override
             public Map<String, String> forPeer() {
@@ -65,44 +45,20 @@ public final class SharedMemory implements Mechanism {
             }
 
             @Override
-            public ShmLink connect(PeerProcess peer, Liveness peerLiveness) {
-                return open(params, forPeer, peerLiveness, TO_PEER, FROM_PEER);
+            public Link connect(PeerProcess peer, Liveness peerLiveness) {
+                return open(params, forPeer, peerLiveness, SharedRings.End.BENCHMARK);
             }
         };
     }
 
     @Override
-    public ShmLink attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
-        return open(params, offered, benchmark, FROM_PEER, TO_PEER);
+    public Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
+        return open(params, offered, benchmark, SharedRings.End.PEER);
     }
 
-    /** Maps the file and binds this process's ends: it produces into ring {@code out} and consumes from ring {@code in}. */
-    private static ShmLink open(Params params, Map<String, String> names, Liveness other, String out, String in) {
-        int size = params.size();
-        int capacity = capacity(params);
-        RingLayout layout = params.choice("layout", RingLayout.class);
-        SyncKind sync = params.choice("sync", SyncKind.class);
-        long region = layout.regionBytes(capacity, size);
-        Arena mapping = Arena.ofShared();
-        try (FileChannel file = FileChannel.open(Path.of(names.get(FILE)),
-                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            MemorySegment memory = file.map(FileChannel.MapMode.READ_WRITE, 0, 2 * region, mapping);
-            Ring outRing = new Ring(ringRegion(memory, out, region), layout, capacity, size);
-            Ring inRing = new Ring(ringRegion(memory, in, region), layout, capacity, size);
-            return new ShmLink(mapping,
-                    outRing, sync.bind(outRing, other, semaphores(names, out)),
-                    inRing, sync.bind(inRing, other, semaphores(names, in)));
-        } catch (IOException e) {
-            mapping.close();
-            throw new UncheckedIOException("cannot map " + names.get(FILE), e);
-        }
-    }
-
-    private static MemorySegment ringRegion(MemorySegment memory, String ring, long region) {
-        return memory.asSlice(ring.equals(TO_PEER) ? 0 : region, region);
-    }
-
-    private static SyncKind.RingSemaphores semaphores(Map<String, String> names, String ring) {
-        return new SyncKind.RingSemaphores(names.get(ring + ".room"), names.get(ring + ".messages"));
+    private static Link open(Params params, Map<String, String> names, Liveness other, SharedRings.End end) {
+        SharedRings rings = SharedRings.of(params);
+        SharedMapping mapping = SharedMapping.ofFile(Path.of(names.get(FILE)), rings.bytes());
+        return rings.open(mapping, end, params.choice("sync", SyncKind.class), names, other);
     }
 }

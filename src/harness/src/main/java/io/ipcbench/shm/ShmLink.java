@@ -2,7 +2,6 @@ package io.ipcbench.shm;
 
 import io.ipcbench.link.Link;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -11,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * mechanisms must copy it too, so both are measured moving the same bytes.
  */
 final class ShmLink implements Link {
-    private final Arena mapping;
+    private final Runnable release;
     private final Ring out;
     private final Ring in;
     private final Sync outSync;
@@ -19,8 +18,8 @@ final class ShmLink implements Link {
     private long written;
     private long read;
 
-    ShmLink(Arena mapping, Ring out, Sync outSync, Ring in, Sync inSync) {
-        this.mapping = mapping;
+    ShmLink(Runnable release, Ring out, Sync outSync, Ring in, Sync inSync) {
+        this.release = release;
         this.out = out;
         this.in = in;
         this.outSync = outSync;
@@ -52,6 +51,6 @@ final class ShmLink implements Link {
     public void close() {
         outSync.close();
         inSync.close();
-        mapping.close();
+        release.run();
     }
 }

@@ -1,20 +1,9 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.traffic.RoundTrip;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The latency benchmark every mechanism module extends: {@code roundTrip} sends one message of
@@ -22,40 +11,11 @@ import java.util.concurrent.TimeUnit;
  * every sample's distribution (p50 to p99.99 and max), in nanoseconds per round trip.
  * Subclasses add their mechanism's {@code @Param}s; every param reaches the mechanism.
  */
-@State(Scope.Thread)
-public abstract class RoundTripBenchmark {
+public abstract class RoundTripBenchmark extends RoundTripTrial {
     @Param({"64", "1024", "65536", "1048576"})
     public String size;
 
-    @Param({"cross-core"})
-    public String pinning;
-
-    private final Mechanism mechanism;
-    private RoundTrip roundTrip;
-
     protected RoundTripBenchmark(Mechanism mechanism) {
-        this.mechanism = mechanism;
-    }
-
-    @Setup(Level.Trial)
-    public void startPeer(BenchmarkParams jmh) {
-        roundTrip = RoundTrip.start(mechanism, TrialParams.of(mechanism.name(), jmh));
-    }
-
-    @Setup(Level.Iteration)
-    public void pinMeasuringThread() {
-        roundTrip.session().pinBenchmarkThread();
-    }
-
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public void roundTrip() {
-        roundTrip.once();
-    }
-
-    @TearDown(Level.Trial)
-    public void stopPeer() {
-        roundTrip.close();
+        super(mechanism, Map.of());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The two rings of a memory link, benchmark to peer and back, laid out one after the other in
  * memory both processes map. The shm module maps a /dev/shm file, the mmap module other
- * backings; the sync strategies of {@link SyncKind} make the ends wait.
+ * backings; the sync strategies of {@link SyncKind}, or eventfd doorbells, make the ends wait.
  */
 public final class SharedRings {
     public static final int MAX_CAPACITY = 4096;
@@ -64,6 +64,11 @@ public final class SharedRings {
     public Link open(SharedMapping mapping, End end, SyncKind sync, Map<String, String> semaphores, Liveness other) {
         return open(mapping, end, (ring, name) -> sync.bind(ring, other,
                 new SyncKind.RingSemaphores(semaphores.get(name + ".room"), semaphores.get(name + ".messages"))));
+    }
+
+    /** Binds {@code end}'s ends of both rings, sleeping on eventfd doorbells. */
+    public Link open(SharedMapping mapping, End end, Doorbells doorbells, Liveness other) {
+        return open(mapping, end, (ring, name) -> new EventfdSync(ring, other, doorbells));
     }
 
     private Link open(SharedMapping mapping, End end, RingBinder bind) {

@@ -89,6 +89,13 @@ public final class Params {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
+    /** These params and {@code more} (which win where both name a key). */
+    public Params with(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(more);
+        return new Params(mechanism, merged);
+    }
+
     public List<String> toArgs() {
         List<String> args = new ArrayList<>();
         values.forEach((k, v) -> args.add(k + "=" + v));

@@ -80,8 +80,16 @@ public final class NamedObjects implements AutoCloseable {
     }
 
     /** Creates /tmp/ipcbench-...-<role>/, mode 0700 (fails if it exists); removed with everything in it. */
-    public synchronized Path createPrivateDirectory(String role) {
-        Path dir = TMP.resolve(name(role));
+    public Path createPrivateDirectory(String role) {
+        return createPrivateDirectory(TMP, role);
+    }
+
+    /**
+     * The same in {@code parent}, for objects that must live on a given filesystem; a later run's
+     * start-up sweep does not look there, so the mechanism calls {@link #sweepDeadOwners(Path)}.
+     */
+    public synchronized Path createPrivateDirectory(Path parent, String role) {
+        Path dir = parent.resolve(name(role));
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
@@ -120,7 +128,13 @@ public final class NamedObjects implements AutoCloseable {
                 removed += QueueMarkers.unlinkMounted(entry) ? 1 : 0;
             }
         }
-        for (Path entry : deadOwners(TMP)) {
+        return removed + sweepDeadOwners(TMP);
+    }
+
+    /** Removes the private directories in {@code parent} whose owner process no longer exists. Returns how many. */
+    public static int sweepDeadOwners(Path parent) {
+        int removed = 0;
+        for (Path entry : deadOwners(parent)) {
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 removed += deleteTree(entry) ? 1 : 0;
             }
@@ -149,9 +163,15 @@ public final class NamedObjects implements AutoCloseable {
      * markers), /tmp (directories) and /dev/mqueue (POSIX message queues, where it is mounted).
      */
     public static List<String> presentFor(long pid) {
+        return Files.isDirectory(QueueMarkers.DEV_MQUEUE)
+                ? presentFor(pid, DEV_SHM, TMP, QueueMarkers.DEV_MQUEUE) : presentFor(pid, DEV_SHM, TMP);
+    }
+
+
+    /** Names of process {@code pid}'s objects present in the given directories. */
+    public static List<String> presentFor(long pid, Path... dirs) {
         String own = PREFIX + "-" + pid + "-";
         List<String> present = new ArrayList<>();
-        List<Path> dirs = Files.isDirectory(QueueMarkers.DEV_MQUEUE) ? List.of(DEV_SHM, TMP, QueueMarkers.DEV_MQUEUE) : List.of(DEV_SHM, TMP);
         for (Path dir : dirs) {
             try (var list = Files.list(dir)) {
                 list.map(p -> p.getFileName().toString())

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 final class FutexSync implements Sync {
     /** Bound on one sleep, after which the waiter checks the other process is alive. */
     private static final long SLEEP_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final int SPINS_PER_CLOCK_READ = 64;
 
     private final Ring ring;
     private final Liveness other;
@@ -67,7 +66,7 @@ final class FutexSync implements Sync {
     }
 
     private void awaitAbove(SharedIndex watched, long threshold, String what) {
-        if (watched.getAcquire() > threshold || spinUntilAbove(watched, threshold)) {
+        if (watched.getAcquire() > threshold || watched.spinUntilAbove(threshold, spinNanos)) {
             return;
         }
         watched.addWaitersVolatile(1);
@@ -82,22 +81,6 @@ final class FutexSync implements Sync {
             }
         } finally {
             watched.addWaitersVolatile(-1);
-        }
-    }
-
-    private boolean spinUntilAbove(SharedIndex watched, long threshold) {
-        if (spinNanos == 0) {
-            return false;
-        }
-        long deadline = System.nanoTime() + spinNanos;
-        for (int spins = 1; ; spins++) {
-            Thread.onSpinWait();
-            if (watched.getAcquire() > threshold) {
-                return true;
-            }
-            if (spins % SPINS_PER_CLOCK_READ == 0 && System.nanoTime() > deadline) {
-                return false;
-            }
         }
     }
 }

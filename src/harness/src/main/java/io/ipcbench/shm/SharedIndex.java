@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 final class SharedIndex {
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final int SPINS_PER_CLOCK_READ = 64;
 
     private final MemorySegment region;
     private final long index;
@@ -49,5 +50,22 @@ final class SharedIndex {
     /** A locked read-modify-write: a full fence as well, which the sleeping protocol relies on. */
     void addWaitersVolatile(int delta) {
         INT.getAndAdd(region, waiters, delta);
+    }
+
+    /** Spins with acquire loads until the index exceeds {@code threshold} (true) or {@code spinNanos} have passed (false). */
+    boolean spinUntilAbove(long threshold, long spinNanos) {
+        if (spinNanos == 0) {
+            return false;
+        }
+        long deadline = System.nanoTime() + spinNanos;
+        for (int spins = 1; ; spins++) {
+            Thread.onSpinWait();
+            if (getAcquire() > threshold) {
+                return true;
+            }
+            if (spins % SPINS_PER_CLOCK_READ == 0 && System.nanoTime() > deadline) {
+                return false;
+            }
+        }
     }
 }

@@ -7,14 +7,7 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.PeerProcess;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -26,10 +19,7 @@ import java.util.function.BiConsumer;
  * of the classic articles).
  */
 public final class SharedMemory implements Mechanism {
-    public static final int MAX_CAPACITY = 4096;
     private static final String FILE = "shm.file";
-    private static final String TO_PEER = "to-peer";
-    private static final String FROM_PEER = "from-peer";
 
     @Override
     public String name() {
@@ -39,26 +29,15 @@ public final class SharedMemory implements Mechanism {
     @Override
     public void validate(Params params) {
         params.choice("sync", SyncKind.class);
-        params.choice("layout", RingLayout.class);
-        capacity(params);
-    }
-
-    private static int capacity(Params params) {
-        return params.intIn("capacity", 1, MAX_CAPACITY, "the number of message slots in each ring");
+        SharedRings.of(params);
     }
 
     @Override
     public Offer offer(Params params, NamedObjects names) {
-        int capacity = capacity(params);
-        long region = params.choice("layout", RingLayout.class).regionBytes(capacity, params.size());
+        SharedRings rings = SharedRings.of(params);
         Map<String, String> forPeer = new LinkedHashMap<>();
-        forPeer.put(FILE, names.createShmFile("rings", 2 * region).toString());
-        if (params.choice("sync", SyncKind.class) == SyncKind.SEMAPHORE) {
-            for (String ring : new String[] {TO_PEER, FROM_PEER}) {
-                forPeer.put(ring + ".room", names.createSemaphore(ring + "-room", capacity));
-                forPeer.put(ring + ".messages", names.createSemaphore(ring + "-messages", 0));
-            }
-        }
+        forPeer.put(FILE, names.createShmFile("rings", rings.bytes()).toString());
+        forPeer.putAll(rings.createSemaphores(params.choice("sync", SyncKind.class), names));
         return new Offer() {
             @Override
             public Map<String, String> forPeer() {
@@ -66,35 +45,36 @@ public final class SharedMemory implements Mechanism {
             }
 
             @Override
-            public ShmLink connect(PeerProcess peer, Liveness peerLiveness) {
-                return open(params, forPeer, peerLiveness, TO_PEER, FROM_PEER);
+            public Link connect(PeerProcess peer, Liveness peerLiveness) {
+                return open(params, forPeer, peerLiveness, SharedRings.End.BENCHMARK);
             }
         };
     }
 
     @Override
-    public ShmLink attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
-        return open(params, offered, benchmark, FROM_PEER, TO_PEER);
+    public Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
+        return open(params, offered, benchmark, SharedRings.End.PEER);
     }
 
     /**
-     * Both ends of the two rings over one mapping of the offered file, for two threads of one
-     * process: the in-process floor runs the very {@link Ring}, {@link RingLayout} and
-     * {@link Sync} code two processes run. {@code ofPeer} bounds the benchmark end's waits,
-     * {@code ofBenchmark} the peer end's.
+     * Both ends of the rings in this process, over one mapping of the file {@link #offer} created:
+     * the benchmark's (closing it unmaps) and the peer's (which releases nothing of its own), for
+     * two threads of one JVM (the cacheline floors). {@code ofPeer} bounds the benchmark end's
+     * waits, {@code ofBenchmark} the peer end's.
      */
     public static Ends openBothEnds(Params params, Map<String, String> offered, Liveness ofPeer, Liveness ofBenchmark) {
-        Arena mapping = Arena.ofShared();
-        MemorySegment memory = map(params, offered, mapping);
-        ShmLink peer = null;
+        SharedRings rings = SharedRings.of(params);
+        SyncKind sync = params.choice("sync", SyncKind.class);
+        SharedMapping mapping = SharedMapping.ofFile(Path.of(offered.get(FILE)), rings.bytes());
+        Link peer = null;
         try {
-            peer = bind(params, offered, memory, () -> {}, ofBenchmark, FROM_PEER, TO_PEER);
-            return new Ends(bind(params, offered, memory, mapping::close, ofPeer, TO_PEER, FROM_PEER), peer);
+            peer = rings.open(new SharedMapping(mapping.memory(), () -> {}), SharedRings.End.PEER, sync, offered, ofBenchmark);
+            return new Ends(rings.open(mapping, SharedRings.End.BENCHMARK, sync, offered, ofPeer), peer);
         } catch (RuntimeException | Error e) {
             if (peer != null) {
                 peer.close();
             }
-            mapping.close();
+            mapping.release().run();
             throw e;
         }
     }
@@ -108,43 +88,9 @@ public final class SharedMemory implements Mechanism {
         }
     }
 
-    /** Maps the file and binds this process's ends: it produces into ring {@code out} and consumes from ring {@code in}. */
-    private static ShmLink open(Params params, Map<String, String> names, Liveness other, String out, String in) {
-        Arena mapping = Arena.ofShared();
-        return bind(params, names, map(params, names, mapping), mapping::close, other, out, in);
-    }
-
-    /** Maps both rings of the file for the life of {@code mapping}. */
-    private static MemorySegment map(Params params, Map<String, String> names, Arena mapping) {
-        long region = params.choice("layout", RingLayout.class).regionBytes(capacity(params), params.size());
-        try (FileChannel file = FileChannel.open(Path.of(names.get(FILE)),
-                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            return file.map(FileChannel.MapMode.READ_WRITE, 0, 2 * region, mapping);
-        } catch (IOException e) {
-            mapping.close();
-            throw new UncheckedIOException("cannot map " + names.get(FILE), e);
-        }
-    }
-
-    private static ShmLink bind(Params params, Map<String, String> names, MemorySegment memory, Runnable unmap,
-                                Liveness other, String out, String in) {
-        int size = params.size();
-        int capacity = capacity(params);
-        RingLayout layout = params.choice("layout", RingLayout.class);
-        SyncKind sync = params.choice("sync", SyncKind.class);
-        long region = layout.regionBytes(capacity, size);
-        Ring outRing = new Ring(ringRegion(memory, out, region), layout, capacity, size);
-        Ring inRing = new Ring(ringRegion(memory, in, region), layout, capacity, size);
-        return new ShmLink(unmap,
-                outRing, sync.bind(outRing, other, semaphores(names, out)),
-                inRing, sync.bind(inRing, other, semaphores(names, in)));
-    }
-
-    private static MemorySegment ringRegion(MemorySegment memory, String ring, long region) {
-        return memory.asSlice(ring.equals(TO_PEER) ? 0 : region, region);
-    }
-
-    private static SyncKind.RingSemaphores semaphores(Map<String, String> names, String ring) {
-        return new SyncKind.RingSemaphores(names.get(ring + ".room"), names.get(ring + ".messages"));
+    private static Link open(Params params, Map<String, String> names, Liveness other, SharedRings.End end) {
+        SharedRings rings = SharedRings.of(params);
+        SharedMapping mapping = SharedMapping.ofFile(Path.of(names.get(FILE)), rings.bytes());
+        return rings.open(mapping, end, params.choice("sync", SyncKind.class), names, other);
     }
 }

@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * mechanisms must copy it too, so both are measured moving the same bytes.
  */
 final class ShmLink implements Link {
-    private final Runnable unmap;
+    private final Runnable release;
     private final Ring out;
     private final Ring in;
     private final Sync outSync;
@@ -18,9 +18,9 @@ final class ShmLink implements Link {
     private long written;
     private long read;
 
-    /** {@code unmap}: what closing this end releases, the mapping, or nothing where another end of this process owns it. */
-    ShmLink(Runnable unmap, Ring out, Sync outSync, Ring in, Sync inSync) {
-        this.unmap = unmap;
+    /** {@code release}: what closing this end releases: the mapping, or nothing where another end of this process owns it. */
+    ShmLink(Runnable release, Ring out, Sync outSync, Ring in, Sync inSync) {
+        this.release = release;
         this.out = out;
         this.in = in;
         this.outSync = outSync;
@@ -52,6 +52,6 @@ final class ShmLink implements Link {
     public void close() {
         outSync.close();
         inSync.close();
-        unmap.run();
+        release.run();
     }
 }

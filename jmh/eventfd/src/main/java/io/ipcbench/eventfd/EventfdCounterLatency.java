@@ -1,0 +1,27 @@
+package io.ipcbench.eventfd;
+
+import io.ipcbench.jmh.AbstractRoundTripBenchmark;
+import io.ipcbench.jmh.ChannelOpener;
+import org.openjdk.jmh.annotations.Param;
+
+import java.util.Map;
+
+/**
+ * Pure eventfd ping-pong: write(2) of 1 into the peer's eventfd, which wakes its read(2); it
+ * writes 1 into ours. The 8-byte counter is the whole message and every read must return exactly
+ * 1, so this isolates the eventfd's own cost (two system calls and a wake-up per direction with
+ * BLOCKING, a spin on non-blocking read(2) with BUSY_POLL) with no payload to copy: the floor
+ * under EventfdLatency and a pipe at 8 bytes. The size is implied (8), not a param, so a
+ * profile's size list does not multiply it into trials that would all be refused.
+ */
+public class EventfdCounterLatency extends AbstractRoundTripBenchmark {
+    @Param({"COUNTER"})
+    public String shape;
+
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
+    public EventfdCounterLatency() {
+        super("eventfd", ChannelOpener.peer(new Eventfd(), Map.of("size", Integer.toString(Eventfd.COUNTER_BYTES))));
+    }
+}

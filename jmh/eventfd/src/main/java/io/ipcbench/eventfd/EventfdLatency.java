@@ -1,0 +1,34 @@
+package io.ipcbench.eventfd;
+
+import io.ipcbench.jmh.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Round trip through two shared-memory rings with an eventfd doorbell per process: what
+ * production queues do. The message is copied into a slot and the index published, as in shm;
+ * a reader that found nothing announced itself and sleeps in read(2) on its eventfd, and the
+ * writer rings it with write(2) only because someone sleeps. BLOCKING therefore pays a wake-up
+ * per direction, like shm's FUTEX (spin=0) or SPIN_THEN_FUTEX (-p spin=50), through the file
+ * layer instead of the futex hash; BUSY_POLL keeps the reader spinning on a non-blocking read(2)
+ * until the doorbell rings: no sleep, but a system call per turn. Left out: COUNTER, whose
+ * message is the counter itself and only 8 bytes (EventfdCounterLatency).
+ */
+public class EventfdLatency extends RoundTripBenchmark {
+    /** Fixed per class: COUNTER carries 8 bytes only, so it has a class of its own without the size list. */
+    @Param({"RING"})
+    public String shape;
+
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
+    /** Microseconds a reader spins on the ring before it reads its eventfd; 0 reads at once. */
+    @Param({"0"})
+    public String spin;
+
+    @Param({"1"})
+    public String capacity;
+
+    public EventfdLatency() {
+        super(new Eventfd());
+    }
+}

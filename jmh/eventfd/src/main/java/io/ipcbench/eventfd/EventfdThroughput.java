@@ -1,0 +1,31 @@
+package io.ipcbench.eventfd;
+
+import io.ipcbench.jmh.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Messages streamed through a shared-memory ring to a peer that copies each one out, with an
+ * eventfd doorbell to wake whichever side sleeps. With 64 slots the writer runs ahead and rings
+ * only when it finds the reader asleep, so a busy stream makes few system calls: the doorbell
+ * costs what the reader's sleeping costs, not a call per message (-p capacity=1 forces a
+ * hand-off per message). Left out: COUNTER, which adds up writes not yet read and so cannot
+ * carry a stream of distinct messages, nor the acknowledgement counts this benchmark checks.
+ */
+public class EventfdThroughput extends OneWayBenchmark {
+    @Param({"RING"})
+    public String shape;
+
+    @Param({"BLOCKING", "BUSY_POLL"})
+    public String wait;
+
+    /** Microseconds a reader spins on the ring before it reads its eventfd; 0 reads at once. */
+    @Param({"0"})
+    public String spin;
+
+    @Param({"64"})
+    public String capacity;
+
+    public EventfdThroughput() {
+        super(new Eventfd());
+    }
+}

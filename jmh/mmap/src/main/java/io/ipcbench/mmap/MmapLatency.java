@@ -1,0 +1,34 @@
+package io.ipcbench.mmap;
+
+import io.ipcbench.jmh.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Round trip through the shm module's two rings, in memory both processes map with mmap(2)
+ * MAP_SHARED from one of three backings. Once touched, every backing is the same RAM, so the
+ * median should match shm's: what this isolates is what the backing adds. A /dev/shm file and a
+ * memfd are tmpfs pages, never written anywhere. A file on disk is page cache: the kernel writes
+ * its dirty pages back every few seconds and write-protects them, so the next store to each page
+ * takes a page fault (and may wait for the write to finish where the device needs stable pages):
+ * spikes in the tail, not in the median. Pitfall avoided: MAP_PRIVATE, whose copy-on-write pages
+ * the other process never sees. DEV_SHM differs from the shm module only in the mapping call
+ * (mmap(2) through FFM here, FileChannel.map there; both MAP_SHARED).
+ */
+public class MmapLatency extends RoundTripBenchmark {
+    @Param({"DEV_SHM", "DISK", "MEMFD"})
+    public String backing;
+
+    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
+    public String sync;
+
+    /** False sharing is the shm module's lesson; -p layout=SHARED_LINE runs it here too. */
+    @Param({"PADDED"})
+    public String layout;
+
+    @Param({"1"})
+    public String capacity;
+
+    public MmapLatency() {
+        super(new MappedFile());
+    }
+}

@@ -1,0 +1,31 @@
+package io.ipcbench.mmap;
+
+import io.ipcbench.jmh.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Messages streamed through a ring mapped from a /dev/shm file, a file on disk or a memfd, to a
+ * peer that copies each one out. A stream dirties every page of the ring again and again: on
+ * tmpfs (DEV_SHM, MEMFD) that costs nothing more, on disk the kernel keeps writing the ring back
+ * in the background and each store after a writeback faults, so DISK shows what the page cache's
+ * writeback takes from a stream that never meant to persist anything.
+ */
+public class MmapThroughput extends OneWayBenchmark {
+    @Param({"DEV_SHM", "DISK", "MEMFD"})
+    public String backing;
+
+    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
+    public String sync;
+
+    /** False sharing is the shm module's lesson; -p layout=SHARED_LINE runs it here too. */
+    @Param({"PADDED"})
+    public String layout;
+
+    /** 64 slots: the two sides overlap; -p capacity=1 gives the single-slot handshake. */
+    @Param({"64"})
+    public String capacity;
+
+    public MmapThroughput() {
+        super(new MappedFile());
+    }
+}

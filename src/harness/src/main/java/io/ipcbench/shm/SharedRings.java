@@ -1,0 +1,90 @@
+package io.ipcbench.shm;
+
+import io.ipcbench.link.Link;
+import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Params;
+import io.ipcbench.os.NamedObjects;
+
+import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The two rings of a memory link, benchmark to peer and back, laid out one after the other in
+ * memory both processes map. The shm module maps a /dev/shm file, the mmap module other
+ * backings; the sync strategies of {@link SyncKind}, or eventfd doorbells, make the ends wait.
+ */
+public final class SharedRings {
+    public static final int MAX_CAPACITY = 4096;
+    private static final String TO_PEER = "to-peer";
+    private static final String FROM_PEER = "from-peer";
+
+    /** Which process's ends to bind: the benchmark produces into the first ring, the peer into the second. */
+    public enum End { BENCHMARK, PEER }
+
+    private final RingLayout layout;
+    private final int capacity;
+    private final int size;
+    private final long region;
+
+    public SharedRings(RingLayout layout, int capacity, int size) {
+        this.layout = layout;
+        this.capacity = capacity;
+        this.size = size;
+        this.region = layout.regionBytes(capacity, size);
+    }
+
+    /** The trial's rings: its {@code layout}, {@code capacity} and {@code size}; throws naming a bad one. */
+    public static SharedRings of(Params params) {
+        return new SharedRings(params.choice("layout", RingLayout.class), capacity(params), params.size());
+    }
+
+    public static int capacity(Params params) {
+        return params.intIn("capacity", 1, MAX_CAPACITY, "the number of message slots in each ring");
+    }
+
+    /** Bytes of memory both rings need. */
+    public long bytes() {
+        return 2 * region;
+    }
+
+    /** SEMAPHORE only: each ring's two semaphores, created now; the names are for the peer. Empty otherwise. */
+    public Map<String, String> createSemaphores(SyncKind sync, NamedObjects names) {
+        Map<String, String> created = new LinkedHashMap<>();
+        if (sync == SyncKind.SEMAPHORE) {
+            for (String ring : new String[] {TO_PEER, FROM_PEER}) {
+                created.put(ring + ".room", names.createSemaphore(ring + "-room", capacity));
+                created.put(ring + ".messages", names.createSemaphore(ring + "-messages", 0));
+            }
+        }
+        return created;
+    }
+
+    /** Binds {@code end}'s ends of both rings, waiting as {@code sync} says; {@code semaphores} as {@link #createSemaphores} made them. */
+    public Link open(SharedMapping mapping, End end, SyncKind sync, Map<String, String> semaphores, Liveness other) {
+        return open(mapping, end, (ring, name) -> sync.bind(ring, other,
+                new SyncKind.RingSemaphores(semaphores.get(name + ".room"), semaphores.get(name + ".messages"))));
+    }
+
+    /** Binds {@code end}'s ends of both rings, sleeping on eventfd doorbells. */
+    public Link open(SharedMapping mapping, End end, Doorbells doorbells, Liveness other) {
+        return open(mapping, end, (ring, name) -> new EventfdSync(ring, other, doorbells));
+    }
+
+    private Link open(SharedMapping mapping, End end, RingBinder bind) {
+        String out = end == End.BENCHMARK ? TO_PEER : FROM_PEER;
+        String in = end == End.BENCHMARK ? FROM_PEER : TO_PEER;
+        Ring outRing = ring(mapping.memory(), out);
+        Ring inRing = ring(mapping.memory(), in);
+        return new ShmLink(mapping.release(), outRing, bind.bind(outRing, out), inRing, bind.bind(inRing, in));
+    }
+
+    private Ring ring(MemorySegment memory, String name) {
+        return new Ring(memory.asSlice(name.equals(TO_PEER) ? 0 : region, region), layout, capacity, size);
+    }
+
+    /** The sync strategy for one ring, by the ring's name. */
+    private interface RingBinder {
+        Sync bind(Ring ring, String name);
+    }
+}

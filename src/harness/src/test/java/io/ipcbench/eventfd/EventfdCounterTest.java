@@ -1,0 +1,152 @@
+package io.ipcbench.eventfd;
+
+import io.ipcbench.link.Link;
+import io.ipcbench.link.Liveness;
+import io.ipcbench.link.PeerFailure;
+import io.ipcbench.link.Params;
+import io.ipcbench.os.EventFd;
+import io.ipcbench.os.Errno;
+import io.ipcbench.os.Libc;
+import io.ipcbench.traffic.RoundTrip;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the contract cannot cover: COUNTER at its one size, the exit bell, and the descriptors a session leaves. */
+class EventfdCounterTest {
+    private static final Liveness ALWAYS_ALIVE = new Liveness() {
+        @Override
+        public void check(String waitingFor) {}
+
+        @Override
+        public RuntimeException gone(String waitingFor) {
+            return new IllegalStateException("gone");
+        }
+    };
+
+    private static Params counter(String wait) {
+        return new Params("eventfd", Map.of("shape", "COUNTER", "wait", wait, "size", "8"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BLOCKING", "BUSY_POLL"})
+    void everyCounterRoundTripReadsExactlyOneEachWay(String wait) {
+        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), counter(wait));
+             Arena arena = Arena.ofConfined()) {
+            Link link = roundTrip.session().link();
+            MemorySegment buffer = arena.allocate(8, 8);
+            for (int i = 0; i < 20_000; i++) {
+                buffer.set(ValueLayout.JAVA_LONG, 0, -1);
+                link.send(buffer, 8);
+                link.receive(buffer, 8);
+                assertEquals(1, buffer.get(ValueLayout.JAVA_LONG, 0), "the count read back in round trip " + i);
+            }
+        }
+    }
+
+    @Test
+    void twoWritesReadAsOneAreReportedInsteadOfMiscounted() {
+        int a = EventFd.create(false);
+        int b = EventFd.create(false);
+        try (CounterLink sender = new CounterLink(a, b, ALWAYS_ALIVE, () -> {});
+             CounterLink receiver = new CounterLink(b, a, ALWAYS_ALIVE, () -> {});
+             Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(8, 8);
+            sender.send(buffer, 8);
+            sender.send(buffer, 8);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> receiver.receive(buffer, 8));
+            assertTrue(e.getMessage().contains("read a count of 2 where 1 was due"), e.getMessage());
+        } finally {
+            Libc.close(a);
+            Libc.close(b);
+        }
+    }
+
+    @Test
+    void aPeerKilledWhileTheBenchmarkSleepsInReadFailsAtOnceNamingSigkill() {
+        Params params = counter("BLOCKING");
+        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+            IntStream.range(0, 100).forEach(i -> roundTrip.once());
+            ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
+            // well under the watchdog's 10 s: only the exit bell wakes a read(2) whose writer died
+            PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertThrows(PeerFailure.class, () -> {
+                        while (true) {
+                            roundTrip.once();
+                        }
+                    }));
+            assertTrue(failure.getMessage().contains("SIGKILL"), failure.getMessage());
+            assertTrue(failure.getMessage().contains(params.describe()), failure.getMessage());
+        }
+    }
+
+    @Test
+    void theExitBellWakesABlockedReadWhenTheProcessExitsAndNotAfterItIsClosed() throws Exception {
+        int fd = EventFd.create(false);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment count = arena.allocate(8, 8);
+            Process shortLived = new ProcessBuilder("sleep", "0.2").start();
+            try (PeerExitBell bell = PeerExitBell.arm(shortLived.pid(), fd)) {
+                assertEquals(8, assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Libc.read(fd, count.address(), 8)));
+                assertEquals(PeerExitBell.COUNT, count.get(ValueLayout.JAVA_LONG, 0));
+            }
+            Process disarmed = new ProcessBuilder("sleep", "0.2").start();
+            PeerExitBell.arm(disarmed.pid(), fd).close();
+            assertTrue(disarmed.waitFor(5, TimeUnit.SECONDS));
+            Thread.sleep(200);
+            Libc.setNonBlocking(fd);
+            assertEquals(-Errno.EAGAIN, Libc.read(fd, count.address(), 8), "a closed bell does not ring");
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"COUNTER", "RING"})
+    void aClosedSessionLeavesNoDescriptorOpen(String shape) throws IOException {
+        Params params = new Params("eventfd", Map.of("shape", shape, "wait", "BLOCKING", "size", "8", "capacity", "1"));
+        List<String> before = eventfds();
+        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+            roundTrip.once();
+            assertEquals(before.size() + 2, eventfds().size(), "the benchmark side holds both eventfds while connected");
+        }
+        assertEquals(before, eventfds());
+    }
+
+    private static List<String> eventfds() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return fd.getFileName() + " -> " + Files.readSymbolicLink(fd);
+                } catch (IOException e) {
+                    return fd.getFileName() + " (closed meanwhile)";
+                }
+            }).filter(link -> link.contains("eventfd")).sorted().toList();
+        }
+    }
+
+    @AfterEach
+    void noPeerIsLeft() {
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            child.onExit().orTimeout(15, TimeUnit.SECONDS).join();
+        }
+    }
+}

@@ -1,35 +1,58 @@
 package io.ipcbench.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Entry point of {@code ipcbench.jar}. */
 public final class Main {
     static final String USAGE = """
-            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar run [--profile=NAME] \
-            [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
+            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar COMMAND ...
+              run [--profile=NAME] [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
             [--flame=cpu|wall|itimer|lock|alloc]
-              run  runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties
-                   (default quick) and records the run under <results>/<kernel release>/<run id>/""";
+                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick)
+                   and records the run under <results>/<kernel release>/<run id>/
+              lessons RUN
+                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args)));
+        System.exit(run(List.of(args), System.out, System.err));
     }
 
-    /** Returns the exit status: 0 all good, 1 a module failed, 2 the request itself was wrong or unwritable. */
     static int run(List<String> args) {
+        return run(args, System.out, System.err);
+    }
+
+    /**
+     * Returns the exit status: 0 all good, 1 a module failed, 2 the
+     * request or its input was wrong (one line on {@code err}, never a stack trace).
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "" : args.getFirst();
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         try {
             return switch (command) {
-                case "run" -> new RunCommand(RunOptions.parse(args.subList(1, args.size())), System.out).call();
+                case "run" -> new RunCommand(RunOptions.parse(rest), out).call();
+                case "lessons" -> {
+                    out.print(Lessons.text(Run.load(onlyRun(command, rest))));
+                    yield 0;
+                }
                 default -> throw new CliException(
                         (command.isEmpty() ? "no command given" : "unknown command '" + command + "'") + "\n" + USAGE);
             };
         } catch (CliException e) {
-            System.err.println("ipcbench: " + e.getMessage());
+            err.println("ipcbench: " + e.getMessage());
             return 2;
         }
+    }
+
+    private static Path onlyRun(String command, List<String> args) {
+        if (args.size() != 1 || args.getFirst().startsWith("--")) {
+            throw new CliException(command + " takes one run folder, e.g. " + command + " results/6.8.0/2026-01-01T00-00-00_quick\n" + USAGE);
+        }
+        return Path.of(args.getFirst());
     }
 }

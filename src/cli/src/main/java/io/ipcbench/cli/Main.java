@@ -12,6 +12,8 @@ public final class Main {
             [--flame=cpu|wall|itimer|lock|alloc]
                    runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick)
                    and records the run under <results>/<kernel release>/<run id>/
+              report RUN
+                   writes report.md, report.html and plots/*.png into the run folder RUN
               lessons RUN
                    checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured""";
 
@@ -36,6 +38,11 @@ public final class Main {
         try {
             return switch (command) {
                 case "run" -> new RunCommand(RunOptions.parse(rest), out).call();
+                case "report" -> {
+                    Path report = ReportCommand.write(onlyRun(command, rest));
+                    out.println("ipcbench: report written to " + report + " and " + report.resolveSibling("report.html"));
+                    yield 0;
+                }
                 case "lessons" -> {
                     out.print(Lessons.text(Run.load(onlyRun(command, rest))));
                     yield 0;

@@ -15,7 +15,10 @@ public final class Main {
               report RUN
                    writes report.md, report.html and plots/*.png into the run folder RUN
               lessons RUN
-                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured""";
+                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured
+              diff BASE NEW [--threshold=PCT] [--html=FILE]
+                   compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
+                   exit status 1 when a result regressed significantly by more than PCT % (default 10)""";
 
     private Main() {
     }
@@ -29,7 +32,7 @@ public final class Main {
     }
 
     /**
-     * Returns the exit status: 0 all good, 1 a module failed, 2 the
+     * Returns the exit status: 0 all good, 1 a module failed or a diff found a regression, 2 the
      * request or its input was wrong (one line on {@code err}, never a stack trace).
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -47,6 +50,7 @@ public final class Main {
                     out.print(Lessons.text(Run.load(onlyRun(command, rest))));
                     yield 0;
                 }
+                case "diff" -> DiffCommand.run(rest, out, err);
                 default -> throw new CliException(
                         (command.isEmpty() ? "no command given" : "unknown command '" + command + "'") + "\n" + USAGE);
             };

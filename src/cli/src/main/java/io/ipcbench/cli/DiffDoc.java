@@ -31,6 +31,7 @@ final class DiffDoc {
         percentiles(doc);
         costs(doc);
         onlyInOne(doc);
+        doc.add(FlameDiff.of(diff, this::label));
         doc.heading(2, "How to read this");
         doc.para("Each result's centre is JMH's score with JMH's 99.9 % confidence interval. The change is new / base with a "
                 + "95 % interval (Welch's t on the log ratio, from the iterations' spread). p is a two-sided Mann-Whitney U "

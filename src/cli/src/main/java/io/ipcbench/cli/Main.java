@@ -9,9 +9,10 @@ public final class Main {
     static final String USAGE = """
             usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar COMMAND ...
               run [--profile=NAME] [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
-            [--flame=cpu|wall|itimer|lock|alloc]
-                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick)
-                   and records the run under <results>/<kernel release>/<run id>/
+            [--flame=cpu|wall|itimer|lock|alloc] [--baseline=RUN]
+                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick),
+                   records the run under <results>/<kernel release>/<run id>/ with its report, and the diff against
+                   the baseline run folder if one is given
               report RUN
                    writes report.md, report.html and plots/*.png into the run folder RUN
               lessons RUN

@@ -2,6 +2,9 @@ package io.ipcbench.cli;
 
 /** A classic statement about IPC, checked against the results of one run. */
 interface Claim {
+    /** What the claims call small messages, up to 1 KiB: copying them costs little next to a wake-up. */
+    long SMALL = 1024;
+
     /** The claim as articles state it, with the metric it is judged on. */
     String statement();
 

@@ -15,8 +15,6 @@ import java.util.TreeMap;
  * JMH's 99.9 % confidence intervals do not overlap.
  */
 record FalseSharing() implements Claim {
-    private static final long SMALL = 1024;
-
     @Override
     public String statement() {
         return "false sharing costs throughput: SHARED_LINE < PADDED (spinning, ≤ 1 KiB)";

@@ -15,8 +15,6 @@ import java.util.TreeSet;
  * waits, so it is the same strategy here and is not a rival.
  */
 record SpinFastest() implements Claim {
-    private static final long SMALL = 1024;
-
     @Override
     public String statement() {
         return "shm + SPIN has the lowest round trip of all mechanisms for messages ≤ 1 KiB (p50)";

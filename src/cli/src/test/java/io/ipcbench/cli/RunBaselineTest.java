@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +39,11 @@ class RunBaselineTest {
     }
 
     private int run(String... options) {
-        List<String> args = new ArrayList<>(List.of("--root=" + root, "--profile=test"));
-        args.addAll(List.of(options));
-        return new RunCommand(RunOptions.parse(args), new PrintStream(console, true)).call();
+        return repo.run(new PrintStream(console, true), options);
     }
 
     private Path onlyRunDir() throws IOException {
-        try (Stream<Path> runs = Files.list(root.resolve("results").resolve(RunEnvironment.readKernelRelease()))) {
-            return runs.toList().getFirst();
-        }
+        return repo.runDirs().getFirst();
     }
 
     @Test

@@ -1,35 +1,70 @@
 package io.ipcbench.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Entry point of {@code ipcbench.jar}. */
 public final class Main {
     static final String USAGE = """
-            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar run [--profile=NAME] \
-            [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
-            [--flame=cpu|wall|itimer|lock|alloc]
-              run  runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties
-                   (default quick) and records the run under <results>/<kernel release>/<run id>/""";
+            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar COMMAND ...
+              run [--profile=NAME] [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
+            [--flame=cpu|wall|itimer|lock|alloc] [--baseline=RUN]
+                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick),
+                   records the run under <results>/<kernel release>/<run id>/ with its report, and the diff against
+                   the baseline run folder if one is given
+              report RUN
+                   writes report.md, report.html and plots/*.png into the run folder RUN
+              lessons RUN
+                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured
+              diff BASE NEW [--threshold=PCT] [--html=FILE]
+                   compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
+                   exit status 1 when a result regressed significantly by more than PCT % (default 10)""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args)));
+        System.exit(run(List.of(args), System.out, System.err));
     }
 
-    /** Returns the exit status: 0 all good, 1 a module failed, 2 the request itself was wrong or unwritable. */
     static int run(List<String> args) {
+        return run(args, System.out, System.err);
+    }
+
+    /**
+     * Returns the exit status: 0 all good, 1 a module failed or a diff found a regression, 2 the
+     * request or its input was wrong (one line on {@code err}, never a stack trace).
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "" : args.getFirst();
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         try {
             return switch (command) {
-                case "run" -> new RunCommand(RunOptions.parse(args.subList(1, args.size())), System.out).call();
+                case "run" -> new RunCommand(RunOptions.parse(rest), out).call();
+                case "report" -> {
+                    Path report = ReportCommand.write(onlyRun(command, rest));
+                    out.println("ipcbench: report written to " + report + " and " + report.resolveSibling("report.html"));
+                    yield 0;
+                }
+                case "lessons" -> {
+                    out.print(Lessons.text(Run.load(onlyRun(command, rest))));
+                    yield 0;
+                }
+                case "diff" -> DiffCommand.run(rest, out, err);
                 default -> throw new CliException(
                         (command.isEmpty() ? "no command given" : "unknown command '" + command + "'") + "\n" + USAGE);
             };
         } catch (CliException e) {
-            System.err.println("ipcbench: " + e.getMessage());
+            err.println("ipcbench: " + e.getMessage());
             return 2;
         }
+    }
+
+    private static Path onlyRun(String command, List<String> args) {
+        if (args.size() != 1 || args.getFirst().startsWith("--")) {
+            throw new CliException(command + " takes one run folder, e.g. " + command + " results/6.8.0/2026-01-01T00-00-00_quick\n" + USAGE);
+        }
+        return Path.of(args.getFirst());
     }
 }

@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code run}: checks everything a person can get wrong (profile, module names, jars, results folder)
- * before the first benchmark starts, then runs the modules one after another into a new run folder.
- * A failing module does not stop the others; the exit status says whether any failed.
+ * {@code run}: checks everything a person can get wrong (profile, module names, jars, results folder,
+ * baseline) before the first benchmark starts, then runs the modules one after another into a new
+ * run folder, and writes the run's report there, and its diff against the baseline if one was given.
+ * A failing module does not stop the others; the exit status says whether any failed or regressed.
  */
 final class RunCommand {
     private final RunOptions options;
@@ -37,6 +38,8 @@ final class RunCommand {
         Optional<String> bench = options.bench().or(profile::bench);
         List<BenchmarkJar> jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
         jars.forEach(BenchmarkJar::requireBenchmarkList);
+        // a baseline that cannot be read would only show up after the whole run
+        options.baseline().ifPresent(Run::load);
 
         RunEnvironment environment = RunEnvironment.probe();
         Path runDir = ResultsFolder.createRunDir(options.results(), environment.kernelRelease(), profile.name(), clock);
@@ -58,12 +61,43 @@ final class RunCommand {
         }
 
         console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
+        int status = reportAndDiff(runDir);
         if (failures.isEmpty()) {
-            return 0;
+            return status;
         }
         console.println("ipcbench: " + failures.size() + " of " + jars.size() + " modules failed: "
                 + String.join("; ", failures));
-        return 1;
+        return Math.max(1, status);
+    }
+
+    /**
+     * Every run gets its report; a run with a baseline gets the diff against it (diff.md, diff.html)
+     * and exit status 1 when a result regressed beyond the threshold, so that CI can gate on it.
+     */
+    private int reportAndDiff(Path runDir) {
+        try {
+            Path report = ReportCommand.write(runDir);
+            console.println("ipcbench: report in " + report + " and " + report.resolveSibling("report.html"));
+        } catch (CliException e) {
+            console.println("ipcbench: no report: " + e.getMessage());
+        }
+        if (options.baseline().isEmpty()) {
+            return 0;
+        }
+        Path baseline = options.baseline().get();
+        try {
+            DiffCommand.Outcome diff = DiffCommand.compare(baseline, runDir, DiffCommand.DEFAULT_THRESHOLD);
+            DiffCommand.write(runDir.resolve("diff.md"), MarkdownWriter.render(diff.doc()));
+            DiffCommand.write(runDir.resolve("diff.html"), HtmlWriter.render(diff.doc()));
+            int regressions = diff.diff().with(RowDiff.Outcome.REGRESSION, DiffCommand.DEFAULT_THRESHOLD).size();
+            console.println("ipcbench: diff against " + baseline + " in " + runDir.resolve("diff.md") + ": "
+                    + (regressions == 0 ? "no regression" : regressions + " regression" + (regressions == 1 ? "" : "s"))
+                    + " beyond " + Fmt.num(DiffCommand.DEFAULT_THRESHOLD * 100) + " %");
+            return diff.exitStatus();
+        } catch (CliException e) {
+            console.println("ipcbench: no diff against the baseline: " + e.getMessage());
+            return 2;
+        }
     }
 
     /** Closes the flame run, if any, whichever way the modules end. */

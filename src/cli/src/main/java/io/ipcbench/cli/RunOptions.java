@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param extraJmh JMH flags appended after the profile's {@code jmh.args}
  * @param results  the folder of all runs; a relative one is taken from the repository root
  * @param flame    the async-profiler event of a flame run, overriding the profile's {@code flame}
+ * @param baseline a run folder to diff the new run against; a relative one is taken from the repository root
  */
 record RunOptions(Path root, String profile, Optional<List<String>> modules, Optional<String> bench,
-                  List<String> extraJmh, Path results, Optional<String> flame) {
+                  List<String> extraJmh, Path results, Optional<String> flame, Optional<Path> baseline) {
 
-    private static final List<String> KEYS = List.of("root", "profile", "modules", "bench", "jmh", "results", "flame");
+    private static final List<String> KEYS = List.of("root", "profile", "modules", "bench", "jmh", "results", "flame", "baseline");
 
     static RunOptions parse(List<String> args) {
         Map<String, String> given = new HashMap<>();
@@ -43,7 +44,8 @@ record RunOptions(Path root, String profile, Optional<List<String>> modules, Opt
                 Optional.ofNullable(given.get("bench")),
                 Words.split("--jmh", given.getOrDefault("jmh", "")),
                 root.resolve(given.getOrDefault("results", "results")).normalize(),
-                Optional.ofNullable(given.get("flame")));
+                Optional.ofNullable(given.get("flame")),
+                Optional.ofNullable(given.get("baseline")).map(b -> root.resolve(b).normalize()));
     }
 
     /** Splits "shm, pipe" into names, the way both --modules and the profile's modules key are written. */

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Stands in for a JMH benchmarks.jar in the runner's tests: prints its arguments and the run.json
  * next to its result file (as the runner left it before starting the module), writes the
- * {@code -rff} result file, and exits with status 3 when given {@code -p fail=true}.
+ * {@code -rff} result file (a copy of the file given as {@code -p result=FILE}, else no result), and
+ * exits with status 3 when given {@code -p fail=true}.
  */
 public final class FakeBenchmarks {
     private FakeBenchmarks() {
@@ -19,7 +20,12 @@ public final class FakeBenchmarks {
         System.out.println("fake benchmarks ran with: " + String.join(" ", arguments));
         Path resultFile = Path.of(arguments.get(arguments.indexOf("-rff") + 1));
         System.out.println(Files.readString(resultFile.resolveSibling("run.json")));
-        Files.writeString(resultFile, "[]");
+        String copied = arguments.stream().filter(a -> a.startsWith("result=")).findFirst().orElse(null);
+        if (copied == null) {
+            Files.writeString(resultFile, "[]");
+        } else {
+            Files.copy(Path.of(copied.substring("result=".length())), resultFile);
+        }
         System.exit(arguments.contains("fail=true") ? 3 : 0);
     }
 }

@@ -3,12 +3,16 @@ package io.ipcbench.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 /** A repository root in a temp folder: profiles/ and jmh/<module>/target/benchmarks.jar running {@link FakeBenchmarks}. */
 record FakeRepo(Path root) {
@@ -45,6 +49,20 @@ record FakeRepo(Path root) {
             }
         }
         return this;
+    }
+
+    /** Runs the profile "test" of this repository with the given options; returns the exit status. */
+    int run(PrintStream console, String... options) {
+        List<String> args = new ArrayList<>(List.of("--root=" + root, "--profile=test"));
+        args.addAll(List.of(options));
+        return new RunCommand(RunOptions.parse(args), console).call();
+    }
+
+    /** The run folders made so far under the default results folder. */
+    List<Path> runDirs() throws IOException {
+        try (Stream<Path> runs = Files.list(root.resolve("results").resolve(RunEnvironment.readKernelRelease()))) {
+            return runs.toList();
+        }
     }
 
     private static void add(JarOutputStream out, String name, byte[] bytes) throws IOException {

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,17 +37,13 @@ class RunCommandTest {
     }
 
     private int run(String... options) {
-        List<String> args = new ArrayList<>(List.of("--root=" + root, "--profile=test"));
-        args.addAll(List.of(options));
-        return new RunCommand(RunOptions.parse(args), new PrintStream(console, true)).call();
+        return repo.run(new PrintStream(console, true), options);
     }
 
     private Path onlyRunDir() throws IOException {
-        try (Stream<Path> runs = Files.list(root.resolve("results").resolve(RunEnvironment.readKernelRelease()))) {
-            List<Path> all = runs.toList();
-            assertEquals(1, all.size(), all.toString());
-            return all.getFirst();
-        }
+        List<Path> all = repo.runDirs();
+        assertEquals(1, all.size(), all.toString());
+        return all.getFirst();
     }
 
     @Test

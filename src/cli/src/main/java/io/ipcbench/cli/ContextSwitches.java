@@ -1,0 +1,67 @@
+package io.ipcbench.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lesson 4: a blocking mechanism pays a wake-up, a context switch, per message; spinning pays CPU
+ * instead and switches ≈ never. Read from the OS-cost profiler's voluntary context switches of
+ * both processes per round trip. Spinning: sync=SPIN. Blocking: sync FUTEX or SEMAPHORE,
+ * wait=BLOCKING, or a mechanism with neither param (its only way to wait is the kernel's).
+ */
+record ContextSwitches() implements Claim {
+    private static final double NEAR_ZERO = 0.1;
+    private static final double ONE = 1.0;
+    private static final Set<String> BLOCKING_SYNCS = Set.of("FUTEX", "SEMAPHORE");
+
+    @Override
+    public String statement() {
+        return "spinning ≈ 0 context switches per op, blocking mechanisms ≥ 1 (round trips, OS-cost profiler)";
+    }
+
+    @Override
+    public Verdict check(Run run) {
+        String threshold = "reproduced when every sync=SPIN round trip has < " + NEAR_ZERO + " voluntary switches per op "
+                + "(benchmark + peer) and every blocking one ≥ " + ONE;
+        List<JmhResult> measured = run.results().stream()
+                .filter(r -> r.isLatency() && !r.module().equals(Run.FLOOR_MODULE) && !Double.isNaN(switches(r))).toList();
+        List<JmhResult> spinning = measured.stream().filter(r -> "SPIN".equals(r.param("sync"))).toList();
+        List<JmhResult> blocking = measured.stream().filter(ContextSwitches::blocks).toList();
+        if (spinning.isEmpty() || blocking.isEmpty()) {
+            return Verdict.notMeasured(measured.isEmpty() ? "no os.*.csw.voluntary metrics in this run (profile without "
+                    + "-prof io.ipcbench.jmh.OsCostProfiler)" : "no " + (spinning.isEmpty() ? "sync=SPIN" : "blocking")
+                    + " round trip with OS costs in this run", threshold);
+        }
+        JmhResult worstSpin = spinning.stream().max(Comparator.comparingDouble(ContextSwitches::switches)).orElseThrow();
+        JmhResult leastBlocking = blocking.stream().min(Comparator.comparingDouble(ContextSwitches::switches)).orElseThrow();
+        List<String> text = new ArrayList<>();
+        text.add("spinning (" + spinning.size() + " results): at most " + Fmt.num(switches(worstSpin)) + " per op ("
+                + Pick.describe(worstSpin) + ")");
+        text.add("blocking (" + blocking.size() + " results): at least " + Fmt.num(switches(leastBlocking)) + " per op ("
+                + Pick.describe(leastBlocking) + ")");
+        return Verdict.of(switches(worstSpin) < NEAR_ZERO && switches(leastBlocking) >= ONE, String.join("; ", text), threshold);
+    }
+
+    private static boolean blocks(JmhResult r) {
+        String sync = r.param("sync");
+        String wait = r.param("wait");
+        if (sync != null) {
+            return BLOCKING_SYNCS.contains(sync);
+        }
+        return wait == null || wait.equals("BLOCKING");
+    }
+
+    /** Voluntary context switches per op, both processes; NaN when the run did not measure them. */
+    static double switches(JmhResult r) {
+        double sum = Double.NaN;
+        for (Map.Entry<String, Metric> cost : r.osCosts().entrySet()) {
+            if (cost.getKey().endsWith(".csw.voluntary")) {
+                sum = (Double.isNaN(sum) ? 0 : sum) + cost.getValue().score();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,96 @@
+package io.ipcbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Lesson 2: indices that share a cache line with the payload (layout=SHARED_LINE) make the line
+ * bounce between the two cores on every message, which costs throughput against layout=PADDED.
+ * Judged where the claim is made: spinning sides (the line is touched continuously), messages up
+ * to 1 KiB (larger copies drown the effect), each SHARED_LINE result against its PADDED twin with
+ * every other param equal, in any module that has the layout param. A difference counts only when
+ * JMH's 99.9 % confidence intervals do not overlap.
+ */
+record FalseSharing() implements Claim {
+    @Override
+    public String statement() {
+        return "false sharing costs throughput: SHARED_LINE < PADDED (spinning, ≤ 1 KiB)";
+    }
+
+    @Override
+    public Verdict check(Run run) {
+        String threshold = "a pair counts when SHARED_LINE's 99.9 % CI lies wholly below PADDED's (cost) or above it "
+                + "(the opposite); reproduced when some pairs show the cost and none the opposite, not reproduced when "
+                + "only the opposite shows, inconclusive when the intervals overlap or the pairs disagree";
+        int cost = 0;
+        int opposite = 0;
+        List<String> measured = new ArrayList<>();
+        for (JmhResult shared : run.results()) {
+            if (!shared.higherIsBetter() || !"SHARED_LINE".equals(shared.param("layout")) || !small(shared) || !spinning(shared)) {
+                continue;
+            }
+            Optional<JmhResult> padded = twin(run, shared);
+            if (padded.isEmpty()) {
+                continue;
+            }
+            Metric s = shared.primary();
+            Metric p = padded.get().primary();
+            String outcome;
+            if (s.hasInterval() && p.hasInterval() && s.high() < p.low()) {
+                cost++;
+                outcome = "cost";
+            } else if (s.hasInterval() && p.hasInterval() && s.low() > p.high()) {
+                opposite++;
+                outcome = "opposite";
+            } else {
+                outcome = "overlap";
+            }
+            measured.add(shared.module() + " " + label(shared) + ": PADDED " + withInterval(p) + ", SHARED_LINE "
+                    + withInterval(s) + " → " + outcome);
+        }
+        if (measured.isEmpty()) {
+            return Verdict.notMeasured("no throughput result with layout=SHARED_LINE and a PADDED twin (spinning, ≤ 1 KiB)", threshold);
+        }
+        String text = String.join("; ", measured);
+        if (cost > 0 && opposite == 0) {
+            return new Verdict(Verdict.Status.REPRODUCED, text, threshold);
+        }
+        if (opposite > 0 && cost == 0) {
+            return new Verdict(Verdict.Status.NOT_REPRODUCED, text, threshold);
+        }
+        return new Verdict(Verdict.Status.INCONCLUSIVE, text, threshold);
+    }
+
+    private static boolean small(JmhResult r) {
+        return r.size().isEmpty() || r.size().getAsLong() <= SMALL;
+    }
+
+    private static boolean spinning(JmhResult r) {
+        return r.param("sync") == null || r.param("sync").equals("SPIN");
+    }
+
+    private static Optional<JmhResult> twin(Run run, JmhResult shared) {
+        TreeMap<String, String> wanted = new TreeMap<>(shared.params());
+        wanted.put("layout", "PADDED");
+        return run.ofModule(shared.module()).stream()
+                .filter(r -> r.benchmark().equals(shared.benchmark()) && r.mode().equals(shared.mode()) && Objects.equals(r.params(), wanted))
+                .findFirst();
+    }
+
+    private static String label(JmhResult r) {
+        StringBuilder text = new StringBuilder(r.shortName());
+        r.params().forEach((name, value) -> {
+            if (!name.equals("layout") && !name.equals("pinning")) {
+                text.append(' ').append(name).append('=').append(value);
+            }
+        });
+        return text.toString();
+    }
+
+    private static String withInterval(Metric m) {
+        return Fmt.rate(m.score()) + (m.hasInterval() ? " [" + Fmt.rate(m.low()) + ", " + Fmt.rate(m.high()) + "]" : " [no CI]");
+    }
+}

@@ -1,0 +1,37 @@
+package io.ipcbench.cli;
+
+/**
+ * The latencies JMH sampled in one SampleTime iteration, as distinct values and how often each
+ * was seen ({@code rawDataHistogram}), in ascending order of value.
+ */
+record Histogram(double[] values, long[] counts) {
+
+    long total() {
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        return total;
+    }
+
+    double mean() {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[i] * counts[i];
+        }
+        return sum / total();
+    }
+
+    /** The smallest sampled value with at least {@code percent} % of the samples at or below it. */
+    double percentile(double percent) {
+        double rank = percent / 100 * total();
+        long seen = 0;
+        for (int i = 0; i < values.length; i++) {
+            seen += counts[i];
+            if (seen >= rank) {
+                return values[i];
+            }
+        }
+        return values.length == 0 ? Double.NaN : values[values.length - 1];
+    }
+}

@@ -1,0 +1,64 @@
+package io.ipcbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run folder as the results tooling sees it: run.json and the JMH results of every module it
+ * lists. A module that failed or never ran has no results; that is noted, not an error. A folder
+ * with no results at all, or any file that is not what it should be, is bad input.
+ *
+ * @param notes what a reader should know about missing modules
+ */
+record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) {
+    /**
+     * The module of in-process floors (two threads of one process, one cache line): a reference the
+     * mechanisms are drawn against, never ranked among them.
+     */
+    static final String FLOOR_MODULE = "cacheline";
+
+    static Run load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CliException(dir + ": no such run folder (give a folder made by mvn verify -Pjmh, "
+                    + "e.g. results/<kernel>/<run id>)");
+        }
+        RunInfo info = RunInfo.read(dir);
+        List<JmhResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (JsonNode module : info.modules()) {
+            String name = module.path("module").asText();
+            Path file = dir.resolve(module.path("resultFile").asText(name + ".json"));
+            if (Files.isRegularFile(file)) {
+                results.addAll(JmhJson.read(file, name));
+            } else {
+                notes.add("module " + name + " has no results (" + status(module) + ")");
+            }
+        }
+        if (results.isEmpty()) {
+            throw new CliException(dir + ": no benchmark results in this run" + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)));
+        }
+        return new Run(dir, info, List.copyOf(results), List.copyOf(notes));
+    }
+
+    String id() {
+        return info.runId();
+    }
+
+    List<String> modules() {
+        return results.stream().map(JmhResult::module).distinct().toList();
+    }
+
+    List<JmhResult> ofModule(String module) {
+        return results.stream().filter(r -> r.module().equals(module)).toList();
+    }
+
+    private static String status(JsonNode module) {
+        if (module.hasNonNull("error")) {
+            return "it could not run: " + module.get("error").asText();
+        }
+        return module.hasNonNull("exitStatus") ? "exit status " + module.get("exitStatus").asInt() : "it never finished";
+    }
+}

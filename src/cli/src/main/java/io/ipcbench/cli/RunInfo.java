@@ -1,0 +1,67 @@
+package io.ipcbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * run.json as the results tooling reads it: leniently, field by field, so that a run recorded by an
+ * older or newer runner still reports (a field it lacks shows as "unknown"), but strictly enough
+ * that another tool's JSON is refused.
+ */
+record RunInfo(Path file, JsonNode json) {
+
+    static RunInfo read(Path runDir) {
+        Path file = runDir.resolve("run.json");
+        JsonNode json = JsonFiles.read(file);
+        if (!json.isObject() || !json.has("environment") || !json.path("modules").isArray()) {
+            throw new CliException(file + ": not an ipcbench run record (expected an object with environment and "
+                    + "modules, as mvn verify -Pjmh writes)");
+        }
+        return new RunInfo(file, json);
+    }
+
+    String runId() {
+        return json.path("runId").asText(file.getParent().getFileName().toString());
+    }
+
+    String text(String... path) {
+        JsonNode node = json;
+        for (String field : path) {
+            node = node.path(field);
+        }
+        return node.isMissingNode() || node.isNull() ? RunEnvironment.UNKNOWN : node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** Each module's result file, log, exit status, in run order. */
+    Iterable<JsonNode> modules() {
+        return json.path("modules");
+    }
+
+    /**
+     * The environment as labelled lines, in the order a person compares two machines: what can
+     * change IPC costs first (kernel, CPU, mitigations, JDK), then how the run was made.
+     */
+    Map<String, String> environment() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("kernel release", text("environment", "kernelRelease"));
+        lines.put("kernel version", text("environment", "kernelVersion"));
+        lines.put("CPU", text("environment", "cpuModel"));
+        lines.put("logical CPUs", text("environment", "logicalCpus"));
+        lines.put("CPUs allowed", text("environment", "allowedCpus"));
+        lines.put("SMT active", text("environment", "smtActive"));
+        lines.put("JDK", text("environment", "jdk", "version") + " (" + text("environment", "jdk", "vendor") + ", "
+                + text("environment", "jdk", "vmName") + ")");
+        json.path("environment").path("vulnerabilities").properties().forEach(e ->
+                lines.put("mitigation " + e.getKey(), e.getValue().asText()));
+        lines.put("profile", text("profile", "name"));
+        lines.put("JMH options", text("profile", "contents", "jmh.args"));
+        json.path("pinning").properties().forEach(e -> lines.put("pinning " + e.getKey(), e.getValue().asText()));
+        lines.put("commit", text("git", "commit") + (json.path("git").path("dirty").asBoolean(false) ? " (uncommitted changes)" : ""));
+        lines.put("host", text("environment", "hostname"));
+        lines.put("start", text("start"));
+        lines.put("end", text("end"));
+        return lines;
+    }
+}

@@ -1,0 +1,28 @@
+package io.ipcbench.cli;
+
+/**
+ * What a run says about one claim: the numbers it rests on and the rule that decided.
+ *
+ * @param measured  the numbers, with the rows they come from
+ * @param threshold the rule, stated so a reader can apply it by hand
+ */
+record Verdict(Status status, String measured, String threshold) {
+
+    enum Status {
+        REPRODUCED("reproduced"), NOT_REPRODUCED("not reproduced"), INCONCLUSIVE("inconclusive"), NOT_MEASURED("not measured");
+
+        final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    static Verdict notMeasured(String why, String threshold) {
+        return new Verdict(Status.NOT_MEASURED, why, threshold);
+    }
+
+    static Verdict of(boolean reproduced, String measured, String threshold) {
+        return new Verdict(reproduced ? Status.REPRODUCED : Status.NOT_REPRODUCED, measured, threshold);
+    }
+}

@@ -1,0 +1,47 @@
+package io.ipcbench.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Real run folders, trimmed (see src/test/resources/runs/README.md), copied into a test's own
+ * folder so that a report or a diff written into them never touches the originals.
+ */
+final class Fixtures {
+    /** quick profile, shm and pipe, no OS costs */
+    static final String QUICK = "quick";
+    /** flame profile: OS costs and flame graphs of both processes */
+    static final String FLAME = "flame";
+    /** two smoke runs of the same build on the same machine, 9 s apart (pipe; shm only in the second) */
+    static final String SMOKE_A = "smoke-a";
+    static final String SMOKE_B = "smoke-b";
+
+    private Fixtures() {
+    }
+
+    static Path copy(String name, Path into) {
+        try {
+            Path source = Path.of(Fixtures.class.getResource("/runs/" + name).toURI());
+            Path target = into.resolve(name);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

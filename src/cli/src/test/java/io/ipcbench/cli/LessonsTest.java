@@ -1,0 +1,98 @@
+package io.ipcbench.cli;
+
+import static io.ipcbench.cli.Verdict.Status.INCONCLUSIVE;
+import static io.ipcbench.cli.Verdict.Status.NOT_MEASURED;
+import static io.ipcbench.cli.Verdict.Status.NOT_REPRODUCED;
+import static io.ipcbench.cli.Verdict.Status.REPRODUCED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The classic claims against real runs: the verdicts their numbers give, and no error for what is absent. */
+class LessonsTest {
+    @TempDir
+    Path dir;
+
+    private static List<Verdict.Status> verdicts(Run run) {
+        return Lessons.check(run).stream().map(c -> c.verdict().status()).toList();
+    }
+
+    @Test
+    void theQuickRun() {
+        Run run = Run.load(Fixtures.copy(Fixtures.QUICK, dir));
+        assertEquals(List.of(
+                REPRODUCED,      // shm+SEMAPHORE p50 59.6 µs vs pipe 47.9 µs
+                REPRODUCED,      // 22.2 k/s vs 1.78 M/s at capacity 1
+                REPRODUCED,      // shm+SPIN 170 ns, 270 ns vs pipe 47.9 µs, 48.8 µs
+                INCONCLUSIVE,    // 3 iterations: JMH's 99.9 % intervals overlap in every pair
+                NOT_MEASURED,    // no uds, no tcp
+                NOT_MEASURED,    // made without the OS-cost profiler
+                REPRODUCED,      // FUTEX vs pipe: 0.888× at 64 B → 14.4× at 1 MiB
+                REPRODUCED,      // 0.0116× → 7.84×
+                NOT_MEASURED),   // no mqueue, no uds
+                verdicts(run));
+        Verdict semaphore = Lessons.check(run).getFirst().verdict();
+        assertTrue(semaphore.measured().contains("59.6 µs") && semaphore.measured().contains("47.9 µs")
+                && semaphore.measured().contains("1.24×"), semaphore.measured());
+        assertTrue(semaphore.threshold().contains("> 1"), semaphore.threshold());
+    }
+
+    @Test
+    void theFlameRun() {
+        Run run = Run.load(Fixtures.copy(Fixtures.FLAME, dir));
+        assertEquals(List.of(
+                REPRODUCED,
+                REPRODUCED,
+                REPRODUCED,
+                NOT_MEASURED,    // PADDED only
+                NOT_MEASURED,
+                REPRODUCED,      // SPIN ≤ 0.038 switches per round trip, blocking ≥ 1.46
+                NOT_REPRODUCED,  // SEMAPHORE vs pipe: 0.795× at 64 B → 0.498× at 64 KiB
+                REPRODUCED,
+                NOT_MEASURED),
+                verdicts(run));
+    }
+
+    @Test
+    void aRunWithoutSharedMemoryMeasuresNoShmClaimAndFailsNothing() {
+        Run run = Run.load(Fixtures.copy(Fixtures.SMOKE_A, dir));
+        assertEquals(List.of("pipe"), run.modules());
+        assertTrue(verdicts(run).stream().allMatch(v -> v == NOT_MEASURED), verdicts(run).toString());
+    }
+
+    @Test
+    void aNewMechanismIsPickedUpByItsModuleName() throws IOException {
+        // the quick run's pipe results filed a second time as module "uds": only the claims' wiring is tested here
+        Path run = Fixtures.copy(Fixtures.QUICK, dir);
+        Files.copy(run.resolve("pipe.json"), run.resolve("uds.json"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
+        record.withArray("modules").addObject().put("module", "uds").put("resultFile", "uds.json").put("exitStatus", 0);
+        json.writeValue(run.resolve("run.json").toFile(), record);
+        List<Verdict.Status> verdicts = verdicts(Run.load(run));
+        assertEquals(NOT_MEASURED, verdicts.get(4), "uds without tcp");
+        assertEquals(REPRODUCED, verdicts.get(6), "uds joins the copy-based mechanisms shm pulls ahead of");
+        assertTrue(Lessons.check(Run.load(run)).get(6).verdict().measured().contains("uds: "));
+    }
+
+    @Test
+    void theCommandPrintsEveryClaimWithItsNumbersRuleAndVerdict() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path run = Fixtures.copy(Fixtures.QUICK, dir);
+        assertEquals(0, Main.run(List.of("lessons", run.toString()), new PrintStream(out, true), System.err));
+        String text = out.toString();
+        assertTrue(text.contains("1. shm + SEMAPHORE is slower than a pipe at 64 B (round trip p50): REPRODUCED"), text);
+        assertTrue(text.contains("4. false sharing costs throughput") && text.contains(": INCONCLUSIVE"), text);
+        assertEquals(Lessons.CLAIMS.size(), text.lines().filter(l -> l.startsWith("   rule: ")).count(), text);
+    }
+}

@@ -59,7 +59,7 @@ public final class ChannelLink implements Link {
                 }
             }
         } catch (IOException e) {
-            throw other.gone("its end to take " + length + " bytes (" + e + ")");
+            throw gone("its end to take " + length + " bytes", e);
         }
     }
 
@@ -81,7 +81,7 @@ public final class ChannelLink implements Link {
                 }
             }
         } catch (IOException e) {
-            throw other.gone("a message of " + length + " bytes (" + buffer.position() + " had arrived; " + e + ")");
+            throw gone("a message of " + length + " bytes (" + buffer.position() + " had arrived)", e);
         }
     }
 
@@ -91,6 +91,13 @@ public final class ChannelLink implements Link {
         if (++tries % SPINS_PER_CHECK == 0) {
             other.check(waitingFor);
         }
+    }
+
+    /** A reset or broken connection means the other process closed its end or died. */
+    private RuntimeException gone(String waitingFor, IOException cause) {
+        RuntimeException failure = other.gone(waitingFor);
+        failure.addSuppressed(cause);
+        return failure;
     }
 
     @Override

@@ -11,29 +11,23 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * {@link FutexSync}'s protocol with an eventfd doorbell in place of the futex: a waiter that finds
- * the other side's index unchanged spins for at most the doorbells' budget, announces itself in
- * the index's waiter count, then takes its doorbell with read(2); a side that moves its index
- * writes the other process's doorbell only when someone waits. The Dekker handshake is the same
- * (count incremented before the index is re-read, index stored before the count is read). The
- * eventfd keeps its count until read, so a ring that comes before the read is not lost: the read
- * returns at once, and a leftover ring from an earlier race only costs one more turn of the loop.
- * One doorbell per process serves both rings, so a wake is re-checked against the index, and a
- * wake that brought nothing asks whether the other process still lives: that is how a reader
- * blocked in read(2), which never sees end of file, learns that the peer died (the benchmark side
- * rings its own doorbell when the peer exits, see the eventfd module).
+ * {@link SleepingSync} with an eventfd doorbell in place of the futex: the waiter takes its
+ * doorbell with read(2); the mover writes the other process's doorbell. The eventfd keeps its
+ * count until read, so a ring that comes before the read is not lost: the read returns at once,
+ * and a leftover ring from an earlier race only costs one more turn of the loop. One doorbell per
+ * process serves both rings, so a wake is re-checked against the index, and a wake that brought
+ * nothing asks whether the other process still lives: that is how a reader blocked in read(2),
+ * which never sees end of file, learns that the peer died (the benchmark side rings its own
+ * doorbell when the peer exits, see the eventfd module).
  */
-final class EventfdSync implements Sync {
-    private final Ring ring;
-    private final Liveness other;
+final class EventfdSync extends SleepingSync {
     private final Doorbells doorbells;
     private final boolean busyPoll;
     private final MemorySegment one;
     private final MemorySegment taken;
 
     EventfdSync(Ring ring, Liveness other, Doorbells doorbells) {
-        this.ring = ring;
-        this.other = other;
+        super(ring, other, doorbells.spinNanos());
         this.doorbells = doorbells;
         this.busyPoll = doorbells.fdWait() == FdWait.BUSY_POLL;
         MemorySegment words = Arena.ofAuto().allocate(16, 8);
@@ -43,49 +37,18 @@ final class EventfdSync implements Sync {
     }
 
     @Override
-    public void awaitRoom(long index) {
-        awaitAbove(ring.consumed, index - ring.capacity, "room in the ring");
-    }
-
-    @Override
-    public void publish(long next) {
-        advance(ring.published, next);
-    }
-
-    @Override
-    public void awaitMessage(long index) {
-        awaitAbove(ring.published, index, "a message in the ring");
-    }
-
-    @Override
-    public void release(long next) {
-        advance(ring.consumed, next);
-    }
-
-    private void advance(SharedIndex own, long next) {
-        own.setVolatile(next);
-        if (own.waitersVolatile() != 0) {
-            long n = Libc.write(doorbells.other(), one.address(), 8);
-            if (n != 8) {
-                throw new NativeException("write(eventfd " + doorbells.other() + ")", (int) -n);
-            }
+    void wake(SharedIndex own) {
+        long n = Libc.write(doorbells.other(), one.address(), 8);
+        if (n != 8) {
+            throw new NativeException("write(eventfd " + doorbells.other() + ")", (int) -n);
         }
     }
 
-    private void awaitAbove(SharedIndex watched, long threshold, String what) {
-        if (watched.getAcquire() > threshold || watched.spinUntilAbove(threshold, doorbells.spinNanos())) {
-            return;
-        }
-        watched.addWaitersVolatile(1);
-        try {
-            while (watched.getVolatile() <= threshold) {
-                takeDoorbell(what);
-                if (watched.getVolatile() <= threshold) {
-                    other.check(what);
-                }
-            }
-        } finally {
-            watched.addWaitersVolatile(-1);
+    @Override
+    void sleep(SharedIndex watched, long seen, String what) {
+        takeDoorbell(what);
+        if (watched.getVolatile() == seen) {
+            other.check(what);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ipcbench.uds;
 
+import io.ipcbench.link.ChannelLink;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
@@ -44,7 +45,7 @@ final class StreamSockets {
                         TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
                 closeQuietly(listener);
                 Uds.unlink(path);
-                return new ChannelLink(channel, FdWait.of(params), peerLiveness);
+                return new ChannelLink(channel, channel, FdWait.of(params), peerLiveness);
             }
         };
     }
@@ -52,7 +53,8 @@ final class StreamSockets {
     static ChannelLink attach(Path directory, Params params, Liveness benchmark) {
         Path path = directory.resolve(SOCKET_FILE);
         try {
-            return new ChannelLink(SocketChannel.open(UnixDomainSocketAddress.of(path)), FdWait.of(params), benchmark);
+            SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
+            return new ChannelLink(channel, channel, FdWait.of(params), benchmark);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to " + path, e);
         }

@@ -66,7 +66,9 @@ final class ParamCharts {
             bars.add(new Png.Bars(param + "=" + value, heights));
         }
         boolean latency = kind.equals("latency");
-        String fixed = others.stream().map(o -> o + "=" + first.param(o)).collect(Collectors.joining(", "));
+        // a param the slice's benchmarks do not declare fixes nothing: it is left out of the caption
+        String fixed = others.stream().filter(o -> first.param(o) != null)
+                .map(o -> o + "=" + first.param(o)).collect(Collectors.joining(", "));
         String title = module + ": " + param + " side by side, " + (latency ? "round trip p50" : "messages/s")
                 + (fixed.isEmpty() ? "" : " (" + fixed + ")");
         byte[] png = Png.bars(title, latency ? "round trip p50 (ns)" : "messages per second", categories, bars);

@@ -113,8 +113,4 @@ public final class Params {
         }
         return map;
     }
-
-    public Map<String, String> asMap() {
-        return Map.copyOf(values);
-    }
 }

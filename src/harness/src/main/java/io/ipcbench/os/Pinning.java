@@ -29,10 +29,6 @@ public enum Pinning {
         }
     }
 
-    public String label() {
-        return name().toLowerCase().replace('_', '-');
-    }
-
     public Plan plan() {
         if (this == NONE) {
             return new Plan(-1, -1);

@@ -39,11 +39,7 @@ public final class Session implements Channel {
         this.cpus = cpus;
     }
 
-    public static Session open(Mechanism mechanism, Params params, Role role) {
-        return open(mechanism, params, role, Optional.empty());
-    }
-
-    /** As {@link #open(Mechanism, Params, Role)}, with the peer profiling itself when {@code flameGraphs} is present. */
+    /** Opens the trial's session; the peer profiles itself when {@code flameGraphs} is present. */
     public static Session open(Mechanism mechanism, Params params, Role role, Optional<FlameGraphs> flameGraphs) {
         mechanism.validate(params);
         Messages messages = mechanism.messages(params);
@@ -99,10 +95,6 @@ public final class Session implements Channel {
     @Override
     public void progressed() {
         watchdog.progressed();
-    }
-
-    public Watchdog watchdog() {
-        return watchdog;
     }
 
     @Override

@@ -29,15 +29,17 @@ final class FlameRun implements AutoCloseable {
         this.outputDir = outputDir;
     }
 
-    static Optional<FlameRun> prepare(Optional<String> event, Path runDir) {
-        if (event.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!EVENTS.contains(event.get())) {
+    /** The event, if it is one ipcbench profiles: checked before the run folder exists. */
+    static Optional<String> requireKnownEvent(Optional<String> event) {
+        if (event.isPresent() && !EVENTS.contains(event.get())) {
             throw new CliException("flame=" + event.get() + " is not an event ipcbench profiles; choose one of "
                     + String.join(", ", EVENTS) + " (cpu: where CPU time goes; wall: where threads wait too)");
         }
-        return Optional.of(new FlameRun(event.get(), extractLibrary(), runDir.resolve("flame")));
+        return event;
+    }
+
+    static Optional<FlameRun> prepare(Optional<String> event, Path runDir) {
+        return requireKnownEvent(event).map(e -> new FlameRun(e, extractLibrary(), runDir.resolve("flame")));
     }
 
     /** The JMH arguments that profile the benchmark JVM and make every peer profile itself. */

@@ -1,6 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
 import io.ipcbench.peer.Role;
 import io.ipcbench.traffic.OneWay;
 import org.openjdk.jmh.annotations.Level;
@@ -11,6 +12,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.util.Map;
+
 /**
  * The throughput benchmark's life cycle without a {@code size}: one operation is one message the
  * peer has consumed (see {@link OneWay} for how the acknowledgements bound what is in flight),
@@ -19,7 +22,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * adds {@code size} and the bytes counter), or their own for messages with none (signals).
  */
 @State(Scope.Thread)
-public abstract class AbstractOneWayBenchmark {
+public abstract class AbstractOneWayBenchmark implements CheckedParams {
     @Param({"cross-core"})
     public String pinning;
 
@@ -36,6 +39,11 @@ public abstract class AbstractOneWayBenchmark {
     protected AbstractOneWayBenchmark(String name, ChannelOpener opener) {
         this.name = name;
         this.opener = opener;
+    }
+
+    @Override
+    public void checkParams(Map<String, String> values) {
+        opener.check(new Params(name, values));
     }
 
     @Setup(Level.Trial)

@@ -1,6 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
 import io.ipcbench.peer.Role;
 import io.ipcbench.traffic.RoundTrip;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * their own {@code @Param}s; every param reaches the trial.
  */
 @State(Scope.Thread)
-public abstract class AbstractRoundTripBenchmark {
+public abstract class AbstractRoundTripBenchmark implements CheckedParams {
     @Param({"cross-core"})
     public String pinning;
 
@@ -42,6 +44,11 @@ public abstract class AbstractRoundTripBenchmark {
     protected AbstractRoundTripBenchmark(String name, ChannelOpener opener) {
         this.name = name;
         this.opener = opener;
+    }
+
+    @Override
+    public void checkParams(Map<String, String> values) {
+        opener.check(new Params(name, values));
     }
 
     @Setup(Level.Trial)

@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.jmh.CheckedParams;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * copy).
  */
 @State(Scope.Thread)
-public class CopyBandwidth {
+public class CopyBandwidth implements CheckedParams {
+    private static final String COPY = "copy";
     private static final long PAGE = 4096;
 
     @Param({"64", "1024", "65536", "1048576"})
@@ -46,9 +49,16 @@ public class CopyBandwidth {
     private int bytes;
     private Pinning.Plan cpus;
 
+    @Override
+    public void checkParams(Map<String, String> values) {
+        Params params = new Params(COPY, values);
+        params.size();
+        params.pinning().plan();
+    }
+
     @Setup(Level.Trial)
     public void allocate(BenchmarkParams jmh) {
-        Params params = TrialParams.of("copy", jmh);
+        Params params = TrialParams.of(COPY, jmh);
         bytes = params.size();
         cpus = params.pinning().plan();
         from = arena.allocate(bytes, PAGE);

@@ -1,8 +1,10 @@
 package io.ipcbench.cacheline;
 
+import io.ipcbench.jmh.CheckedParams;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.shm.RingLayout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;
@@ -17,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * waiting. Left out: any real hand-off (neither thread ever reads the other's counter).
  */
 @State(Scope.Group)
-public class FalseSharing {
+public class FalseSharing implements CheckedParams {
     @Param({"SHARED_LINE", "PADDED"})
     public String layout;
 
@@ -38,6 +41,13 @@ public class FalseSharing {
 
     private TwoCounters counters;
     private Pinning.Plan cpus;
+
+    @Override
+    public void checkParams(Map<String, String> values) {
+        Params params = new Params(TwoCounters.NAME, values);
+        params.choice("layout", RingLayout.class);
+        params.pinning().plan();
+    }
 
     @Setup(Level.Trial)
     public void allocate(BenchmarkParams jmh) {

@@ -25,6 +25,6 @@ public class InProcessLatency extends RoundTripBenchmark {
     public String capacity;
 
     public InProcessLatency() {
-        super(InProcessRings.NAME, (params, role, flameGraphs) -> InProcessRings.start(params, role));
+        super(InProcessRings.NAME, InProcessRings.OPENER);
     }
 }

@@ -22,6 +22,6 @@ public class InProcessThroughput extends OneWayBenchmark {
     public String capacity;
 
     public InProcessThroughput() {
-        super(InProcessRings.NAME, (params, role, flameGraphs) -> InProcessRings.start(params, role));
+        super(InProcessRings.NAME, InProcessRings.OPENER);
     }
 }

@@ -1,5 +1,6 @@
 package io.ipcbench.cacheline;
 
+import io.ipcbench.jmh.CheckedParams;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * come from the JDK's split fallback, not the CPU; warm-up iterations take them.
  */
 @State(Scope.Group)
-public class TornReads {
+public class TornReads implements CheckedParams {
     @Param({"60", "64"})
     public String offset;
 
@@ -42,6 +44,13 @@ public class TornReads {
 
     private TornWord word;
     private Pinning.Plan cpus;
+
+    @Override
+    public void checkParams(Map<String, String> values) {
+        Params params = new Params(TornWord.NAME, values);
+        TornWord.offset(params);
+        params.pinning().plan();
+    }
 
     @Setup(Level.Trial)
     public void allocate(BenchmarkParams jmh) {

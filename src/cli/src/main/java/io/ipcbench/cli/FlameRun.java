@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,12 +14,13 @@ import java.util.Optional;
  * A run with flame graphs of both processes: JMH's own {@code -prof async} profiles the benchmark
  * JVM's measurement iterations, and the {@code ipcbench.flame.*} properties make each peer
  * profile itself (see the harness's FlameGraphs). async-profiler comes from its Maven Central
- * artifact, bundled in ipcbench.jar; its library is extracted for the run into a private
- * /tmp folder named like the suite's other objects, and removed when the run ends.
+ * artifact, bundled in ipcbench.jar; its library is extracted for the run into a private (0700)
+ * /tmp folder named like the suite's other objects, created exclusively, and removed when the run ends.
  */
 final class FlameRun implements AutoCloseable {
     /** async-profiler events worth a flame graph of IPC: wall shows time spent blocked, which cpu cannot see. */
     static final List<String> EVENTS = List.of("cpu", "wall", "itimer", "lock", "alloc");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String event;
     private final Path library;
@@ -29,15 +32,18 @@ final class FlameRun implements AutoCloseable {
         this.outputDir = outputDir;
     }
 
-    static Optional<FlameRun> prepare(Optional<String> event, Path runDir) {
-        if (event.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!EVENTS.contains(event.get())) {
+    /** The event, if it is one ipcbench profiles: checked before the run folder exists. */
+    static Optional<String> requireKnownEvent(Optional<String> event) {
+        if (event.isPresent() && !EVENTS.contains(event.get())) {
             throw new CliException("flame=" + event.get() + " is not an event ipcbench profiles; choose one of "
                     + String.join(", ", EVENTS) + " (cpu: where CPU time goes; wall: where threads wait too)");
         }
-        return Optional.of(new FlameRun(event.get(), extractLibrary(), runDir.resolve("flame")));
+        return event;
+    }
+
+    static Optional<FlameRun> prepare(Optional<String> event, Path runDir) {
+        return requireKnownEvent(event).map(e -> new FlameRun(e, extractInto(Path.of("/tmp", privateName("asprof"))),
+                runDir.resolve("flame")));
     }
 
     /** The JMH arguments that profile the benchmark JVM and make every peer profile itself. */
@@ -57,7 +63,18 @@ final class FlameRun implements AutoCloseable {
         }
     }
 
-    private static Path extractLibrary() {
+    /**
+     * {@code ipcbench-<pid>-<64 random bits>-<role>}, as the harness names its objects: unpredictable
+     * to another user, and removed by a later trial's start-up sweep if this runner is killed.
+     */
+    static String privateName(String role) {
+        byte[] token = new byte[8];
+        RANDOM.nextBytes(token);
+        return "ipcbench-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(token) + "-" + role;
+    }
+
+    /** Extracts the library into a new private folder {@code dir}, which must not exist (nothing there is followed or reused). */
+    static Path extractInto(Path dir) {
         String platform = switch (System.getProperty("os.arch")) {
             case "amd64", "x86_64" -> "linux-x64";
             case "aarch64" -> "linux-arm64";
@@ -69,12 +86,12 @@ final class FlameRun implements AutoCloseable {
             if (in == null) {
                 throw new CliException("ipcbench.jar lacks " + resource + ": rebuild it with mvn package");
             }
-            Path dir = Files.createTempDirectory(Path.of("/tmp"), "ipcbench-" + ProcessHandle.current().pid() + "-asprof-");
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path library = dir.resolve("libasyncProfiler.so");
-            Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, library);
             return library;
         } catch (IOException e) {
-            throw new CliException("cannot extract async-profiler's library for a flame run: " + e.getMessage());
+            throw new CliException("cannot extract async-profiler's library for a flame run into " + dir + ": " + e);
         }
     }
 }

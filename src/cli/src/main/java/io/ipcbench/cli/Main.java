@@ -21,6 +21,9 @@ public final class Main {
                    compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
                    exit status 1 when a result regressed significantly by more than PCT % (default 10)""";
 
+    /** The longest argument, and the longest line of a profile. */
+    static final int MAX_ARGUMENT_CHARS = 4096;
+
     private Main() {
     }
 
@@ -40,6 +43,7 @@ public final class Main {
         String command = args.isEmpty() ? "" : args.getFirst();
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         try {
+            requireReasonableLengths(args);
             return switch (command) {
                 case "run" -> new RunCommand(RunOptions.parse(rest), out).call();
                 case "report" -> {
@@ -58,6 +62,16 @@ public final class Main {
         } catch (CliException e) {
             err.println("ipcbench: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** No option or path is this long; a value that is would only flood the messages that quote it. */
+    private static void requireReasonableLengths(List<String> args) {
+        for (String arg : args) {
+            if (arg.length() > MAX_ARGUMENT_CHARS) {
+                throw new CliException("an argument of " + arg.length() + " characters, starting '" + arg.substring(0, 20)
+                        + "': arguments are at most " + MAX_ARGUMENT_CHARS + " characters");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ record Profile(String name, Path file, Map<String, String> entries) {
         }
         try {
             return new Profile(name, file, parse(Files.readAllLines(file)));
+        } catch (CharacterCodingException e) {
+            throw new CliException(file + ": not UTF-8 text (" + e.getMessage() + "); save it as UTF-8");
         } catch (IOException e) {
             throw new CliException(file + ": cannot read it (" + e + "); available profiles: " + available(profilesDir));
         } catch (IllegalArgumentException e) {
@@ -88,6 +91,10 @@ record Profile(String name, Path file, Map<String, String> entries) {
             }
             int eq = line.indexOf('=');
             String where = "line " + (i + 1);
+            if (line.length() > Main.MAX_ARGUMENT_CHARS) {
+                throw new IllegalArgumentException(where + " is " + line.length() + " characters long; lines are at most "
+                        + Main.MAX_ARGUMENT_CHARS);
+            }
             if (eq < 0) {
                 throw new IllegalArgumentException(where + ": expected key=value, found '" + line + "'");
             }

@@ -38,6 +38,8 @@ final class RunCommand {
         Optional<String> bench = options.bench().or(profile::bench);
         List<BenchmarkJar> jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
         jars.forEach(BenchmarkJar::requireBenchmarkList);
+        Optional<String> flameEvent = FlameRun.requireKnownEvent(options.flame().or(profile::flame));
+        jars = selectingBenchmarks(profile, jars, bench);
         // a baseline that cannot be read would only show up after the whole run
         options.baseline().ifPresent(Run::load);
 
@@ -45,7 +47,7 @@ final class RunCommand {
         Path runDir = ResultsFolder.createRunDir(options.results(), environment.kernelRelease(), profile.name(), clock);
         Path runJson = runDir.resolve("run.json");
         List<String> failures = new ArrayList<>();
-        try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(options.flame().or(profile::flame), runDir))) {
+        try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
             RunRecord record = plan(profile, jars, bench, environment, runDir, flame.run());
             save(record, runJson);
             for (ModuleRun planned : record.modules()) {
@@ -100,6 +102,25 @@ final class RunCommand {
         }
     }
 
+    /**
+     * Every module's params checked by its own jar before anything starts (see {@link ParamsCheck});
+     * the modules in which the benchmark pattern selects nothing are left out, and said so.
+     */
+    private List<BenchmarkJar> selectingBenchmarks(Profile profile, List<BenchmarkJar> jars, Optional<String> bench) {
+        Map<BenchmarkJar, List<String>> argsByModule = new LinkedHashMap<>();
+        for (BenchmarkJar jar : jars) {
+            argsByModule.put(jar, JmhArgs.forModule(jar.module(), profile, options.extraJmh(), bench,
+                    Path.of(jar.module() + ".json"), Optional.empty()));
+        }
+        List<BenchmarkJar> selecting = ParamsCheck.require(argsByModule, profile);
+        if (selecting.size() < jars.size()) {
+            console.println("ipcbench: the benchmark pattern " + bench.orElse("") + " selects nothing in "
+                    + String.join(", ", jars.stream().filter(j -> !selecting.contains(j)).map(BenchmarkJar::module).toList())
+                    + "; those modules do not run");
+        }
+        return selecting;
+    }
+
     /** Closes the flame run, if any, whichever way the modules end. */
     private record FlameRunScope(Optional<FlameRun> run) implements AutoCloseable {
         @Override
@@ -140,7 +161,7 @@ final class RunCommand {
     }
 
     /** The JVM running this CLI runs the benchmarks too: the JDK recorded in run.json is the one measured. */
-    private static String javaLauncher() {
+    static String javaLauncher() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -134,4 +134,28 @@ class BadInputTest {
         assertTrue(refusedWithUsage("diff", dir.toString()).contains("diff needs two run folders"));
         assertTrue(refused("diff", "a", "b", "--threshold=ten").contains("--threshold=ten is not a percentage"));
     }
+
+    @Test
+    void thresholdsThatAreNoPercentage() {
+        for (String threshold : List.of("ten", "", "-5", "100", "1e400", "NaN", "Infinity", "0x10", "99999999999999999999")) {
+            String message = refused("diff", "a", "b", "--threshold=" + threshold);
+            assertTrue(message.contains("--threshold=" + threshold + " is not a percentage from 0 to 100"), message);
+        }
+    }
+
+    @Test
+    void anHtmlFileThatCannotBeWritten() {
+        Path good = Fixtures.copy(Fixtures.QUICK, dir.resolve("good"));
+        Path nowhere = dir.resolve("no-such-folder").resolve("diff.html");
+        String message = refused("diff", good.toString(), good.toString(), "--html=" + nowhere);
+        assertTrue(message.contains(nowhere + ": cannot write it"), message);
+        assertFalse(Files.exists(nowhere.getParent()));
+    }
+
+    @Test
+    void aHugeArgument() {
+        String message = refused("report", "x".repeat(1 << 20));
+        assertTrue(message.contains("an argument of 1048576 characters, starting 'xxxxxxxxxxxxxxxxxxxx': arguments are at most 4096"),
+                message);
+    }
 }

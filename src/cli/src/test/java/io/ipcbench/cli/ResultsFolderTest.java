@@ -70,4 +70,15 @@ class ResultsFolderTest {
         assertTrue(message.startsWith("cannot create a run folder in " + file.resolve("results/6.8.0-test")), message);
         assertTrue(message.contains("-Dipcbench.results=DIR"), message);
     }
+
+    @Test
+    void aLinkPlantedAtTheNextRunIdIsSkippedNotFollowed(@TempDir Path victimDir) throws IOException {
+        Path victim = Files.writeString(victimDir.resolve("victim"), "data");
+        Path kernelDir = Files.createDirectories(results.resolve("6.8.0-test"));
+        Files.createSymbolicLink(kernelDir.resolve("2026-11-22T08-15-03_quick"), victimDir);
+        Path runDir = ResultsFolder.createRunDir(results, "6.8.0-test", "quick", SAME_SECOND);
+        assertEquals("2026-11-22T08-15-03_quick-2", runDir.getFileName().toString());
+        assertEquals(List.of(victim), Files.list(victimDir).toList(), "nothing was created through the link");
+        assertEquals("data", Files.readString(victim));
+    }
 }

@@ -1,5 +1,6 @@
 package io.ipcbench.cacheline;
 
+import io.ipcbench.jmh.ChannelOpener;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Messages;
@@ -7,12 +8,15 @@ import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.PeerMain;
 import io.ipcbench.peer.Role;
 import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.traffic.Channel;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
+
+import java.util.Optional;
 
 /**
  * Shared memory's two rings with both ends in this JVM: the calling thread holds the benchmark's
@@ -46,8 +50,7 @@ public final class InProcessRings implements Channel {
 
     private InProcessRings(Params params, Role role) {
         SharedMemory shm = new SharedMemory();
-        params.size();
-        shm.validate(params);
+        check(params);
         this.params = params;
         this.cpus = params.pinning().plan();
         NamedObjects.sweepDeadOwners();
@@ -57,6 +60,26 @@ public final class InProcessRings implements Channel {
         this.peer = new Thread(() -> play(role), PEER_THREAD);
         peer.setDaemon(true);
         peer.start();
+    }
+
+    /** How the in-process benchmarks open their channel: these rings, checked as {@link #start} checks them. */
+    public static final ChannelOpener OPENER = new ChannelOpener() {
+        @Override
+        public void check(Params params) {
+            InProcessRings.check(params);
+        }
+
+        @Override
+        public Channel open(Params params, Role role, Optional<FlameGraphs> flameGraphs) {
+            return start(params, role);
+        }
+    };
+
+    /** What {@link #start} checks before it creates anything. */
+    static void check(Params params) {
+        params.size();
+        new SharedMemory().validate(params);
+        params.pinning().plan();
     }
 
     /** Checks the parameters, opens both ends and starts the peer thread in {@code role}. */

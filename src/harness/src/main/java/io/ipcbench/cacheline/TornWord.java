@@ -49,8 +49,13 @@ public final class TornWord implements AutoCloseable {
 
     /** From the trial's {@code offset} parameter. */
     public static TornWord of(Params params) {
-        return new TornWord(params.intIn("offset", 0, MAX_OFFSET,
-                "the word's byte offset from a 64-byte boundary (57 to 63 straddle two cache lines, 64 is aligned)"));
+        return new TornWord(offset(params));
+    }
+
+    /** The trial's {@code offset} parameter, checked. */
+    public static int offset(Params params) {
+        return params.intIn("offset", 0, MAX_OFFSET,
+                "the word's byte offset from a 64-byte boundary (57 to 63 straddle two cache lines, 64 is aligned)");
     }
 
     public boolean straddlesLine() {

@@ -4,7 +4,6 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.peer.Role;
 import io.ipcbench.traffic.OneWay;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,28 +18,22 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * adds {@code size} and the bytes counter), or their own for messages with none (signals).
  */
 @State(Scope.Thread)
-public abstract class AbstractOneWayBenchmark {
-    @Param({"cross-core"})
-    public String pinning;
-
-    private final String name;
-    private final ChannelOpener opener;
+public abstract class AbstractOneWayBenchmark extends TrialBenchmark {
     private OneWay stream;
     private int payloadBytes;
 
     protected AbstractOneWayBenchmark(Mechanism mechanism) {
-        this(mechanism.name(), ChannelOpener.peer(mechanism));
+        super(mechanism);
     }
 
     /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
     protected AbstractOneWayBenchmark(String name, ChannelOpener opener) {
-        this.name = name;
-        this.opener = opener;
+        super(name, opener);
     }
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams jmh) {
-        stream = OneWay.over(opener.open(TrialParams.of(name, jmh), Role.SINK, TrialParams.flameGraphs(jmh)));
+        stream = OneWay.over(open(jmh, Role.SINK));
         payloadBytes = stream.messages().payload();
     }
 

@@ -8,7 +8,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,27 +25,21 @@ import java.util.concurrent.TimeUnit;
  * their own {@code @Param}s; every param reaches the trial.
  */
 @State(Scope.Thread)
-public abstract class AbstractRoundTripBenchmark {
-    @Param({"cross-core"})
-    public String pinning;
-
-    private final String name;
-    private final ChannelOpener opener;
+public abstract class AbstractRoundTripBenchmark extends TrialBenchmark {
     private RoundTrip roundTrip;
 
     protected AbstractRoundTripBenchmark(Mechanism mechanism) {
-        this(mechanism.name(), ChannelOpener.peer(mechanism));
+        super(mechanism);
     }
 
     /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
     protected AbstractRoundTripBenchmark(String name, ChannelOpener opener) {
-        this.name = name;
-        this.opener = opener;
+        super(name, opener);
     }
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams jmh) {
-        roundTrip = RoundTrip.over(opener.open(TrialParams.of(name, jmh), Role.ECHO, TrialParams.flameGraphs(jmh)));
+        roundTrip = RoundTrip.over(open(jmh, Role.ECHO));
     }
 
     @Setup(Level.Iteration)

@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How a benchmark class opens its trial's channel: a peer process for a mechanism, or something of its own. */
-@FunctionalInterface
 public interface ChannelOpener {
+    /** The checks {@link #open} makes before it creates anything, alone: throws naming the parameter it would refuse. */
+    void check(Params params);
+
     Channel open(Params params, Role role, Optional<FlameGraphs> flameGraphs);
 
     /** A peer process talking through {@code mechanism}. */
     static ChannelOpener peer(Mechanism mechanism) {
-        return (params, role, flameGraphs) -> Session.open(mechanism, params, role, flameGraphs);
+        return peer(mechanism, Map.of());
     }
 
     /**
@@ -26,6 +28,16 @@ public interface ChannelOpener {
      * the class into forks that would all be refused.
      */
     static ChannelOpener peer(Mechanism mechanism, Map<String, String> implied) {
-        return (params, role, flameGraphs) -> Session.open(mechanism, params.with(implied), role, flameGraphs);
+        return new ChannelOpener() {
+            @Override
+            public void check(Params params) {
+                Session.check(mechanism, params.with(implied));
+            }
+
+            @Override
+            public Channel open(Params params, Role role, Optional<FlameGraphs> flameGraphs) {
+                return Session.open(mechanism, params.with(implied), role, flameGraphs);
+            }
+        };
     }
 }

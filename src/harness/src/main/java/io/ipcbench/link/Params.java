@@ -42,7 +42,7 @@ public final class Params {
     public String text(String key) {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(mechanism + ": parameter " + key + " is missing");
+            throw new IllegalArgumentException(mechanism + ": parameter " + key + " is missing or empty; give it a value");
         }
         return value.strip();
     }
@@ -65,7 +65,7 @@ public final class Params {
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw new IllegalArgumentException(mechanism + ": " + key + "=" + raw + " is not allowed; choose one of " + allowed);
+        throw new IllegalArgumentException(mechanism + ": " + key + "=" + shown(raw) + " is not allowed; choose one of " + allowed);
     }
 
     public int intIn(String key, int min, int max, String meaning) {
@@ -75,12 +75,19 @@ public final class Params {
         try {
             value = Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(mechanism + ": " + key + "=" + raw + " is not a number; " + rule);
+            // digits beyond a long's range are a number, only a far too large one
+            String problem = raw.matches("[-+]?\\d+") ? " is out of range; " : " is not a number; ";
+            throw new IllegalArgumentException(mechanism + ": " + key + "=" + shown(raw) + problem + rule);
         }
         if (value < min || value > max) {
             throw new IllegalArgumentException(mechanism + ": " + key + "=" + raw + " is out of range; " + rule);
         }
         return (int) value;
+    }
+
+    /** A value as messages quote it: whole, or its start and its length when it would flood the line. */
+    public static String shown(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 20) + "... (" + raw.length() + " characters)";
     }
 
     /** "shm size=64 sync=SPIN": how messages name the trial. */

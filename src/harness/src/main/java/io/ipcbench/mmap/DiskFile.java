@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -33,7 +34,8 @@ final class DiskFile {
         return dir.isEmpty() ? DEFAULT_PARENT : Path.of(dir);
     }
 
-    static Path create(NamedObjects names, long bytes) {
+    /** The parent's filesystem, checked: it exists and is on a disk. Creates nothing, so a trial's validation can ask. */
+    static FileStore usableStore() {
         Path parent = parent();
         FileStore store = store(parent);
         if (MEMORY_FILESYSTEMS.contains(store.type())) {
@@ -41,6 +43,12 @@ final class DiskFile {
                     + ", a filesystem in memory, so DISK would measure DEV_SHM again; choose a directory on a disk with -D"
                     + DIR_PROPERTY + "=DIR");
         }
+        return store;
+    }
+
+    static Path create(NamedObjects names, long bytes) {
+        Path parent = parent();
+        FileStore store = usableStore();
         long free = usableSpace(store);
         if (bytes > free) {
             throw new IllegalStateException("mmap backing=DISK: " + parent + " has " + free + " bytes free but the rings need "
@@ -67,8 +75,8 @@ final class DiskFile {
         try {
             return Files.getFileStore(parent);
         } catch (IOException e) {
-            throw new UncheckedIOException("mmap backing=DISK: cannot use " + parent + " (" + e.getMessage()
-                    + "); choose an existing directory on a disk with -D" + DIR_PROPERTY + "=DIR", e);
+            String why = e instanceof NoSuchFileException ? "no such directory" : e.toString();
+            throw new IllegalStateException("mmap backing=DISK: cannot use " + parent + " (" + why + "); choose an existing directory on a disk with -D" + DIR_PROPERTY + "=DIR", e);
         }
     }
 

@@ -40,9 +40,12 @@ public final class MappedFile implements Mechanism {
 
     @Override
     public void validate(Params params) {
-        params.choice("backing", Backing.class);
+        Backing backing = params.choice("backing", Backing.class);
         params.choice("sync", SyncKind.class);
         SharedRings.of(params);
+        if (backing == Backing.DISK) {
+            DiskFile.usableStore();
+        }
     }
 
     @Override

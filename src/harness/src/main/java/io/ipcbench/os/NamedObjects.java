@@ -2,11 +2,15 @@ package io.ipcbench.os;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -15,6 +19,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +29,11 @@ import java.util.regex.Pattern;
  * private directory under /tmp for FIFOs and socket files; other mechanisms register their
  * own objects' removal with {@link #onClose} (message queues through {@link QueueMarkers}).
  * Names read {@code ipcbench-<owner pid>-<random token>-<role>}: the pid lets a later run's
- * start-up sweep remove what a killed run left, the token keeps them unpredictable. Everything
- * is created 0600 and exclusively (a name that already exists is an error, never reused), and
- * removed by {@link #close()} in reverse order of creation.
+ * start-up sweep remove what a killed run left, the token (64 random bits, 16 hex digits) keeps
+ * them unpredictable. Everything is created 0600 (directories 0700) and exclusively, never
+ * through a symbolic link: a name that already exists, whatever another user put there, is an
+ * error, never opened or reused. Everything is removed by {@link #close()} in reverse order of
+ * creation.
  */
 public final class NamedObjects implements AutoCloseable {
     public static final String PREFIX = "ipcbench";
@@ -36,13 +44,21 @@ public final class NamedObjects implements AutoCloseable {
     private static final String SEM_FILE_PREFIX = "sem.";
     private static final Pattern OWNED = Pattern.compile("^(?:sem\\.)?" + PREFIX + "-(\\d+)-[0-9a-f]+-.*");
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final int TOKEN_BYTES = 8;
+    private static final FileAttribute<?> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final String stem;
     private final Deque<Runnable> removals = new ArrayDeque<>();
 
     public NamedObjects() {
-        byte[] token = new byte[6];
-        RANDOM.nextBytes(token);
+        this(RANDOM);
+    }
+
+    /** With a chosen source of tokens, so that a test can know the names in advance and plant objects there first. */
+    NamedObjects(Random tokens) {
+        byte[] token = new byte[TOKEN_BYTES];
+        tokens.nextBytes(token);
         stem = PREFIX + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(token);
     }
 
@@ -54,12 +70,11 @@ public final class NamedObjects implements AutoCloseable {
             throw new IllegalStateException("/dev/shm has " + free + " bytes free but the ring needs " + bytes
                     + ": choose a smaller size or capacity, or enlarge /dev/shm (mount -o remount,size=... /dev/shm)");
         }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), OWNER_ONLY_FILE)) {
             removals.push(() -> deleteQuietly(file));
-            try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-                raf.setLength(bytes);
-            }
+            // the length, through the descriptor just created: reopening the path could meet another file
+            channel.write(ByteBuffer.allocate(1), bytes - 1);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);

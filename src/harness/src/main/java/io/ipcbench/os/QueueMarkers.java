@@ -47,11 +47,10 @@ public final class QueueMarkers {
         String queue = "/" + name;
         Path marker = NamedObjects.DEV_SHM.resolve(name + POSIX);
         writeMarker(marker, "", true);
-        names.onClose(once(queue, () -> {
-            MessageQueues.unlink(queue);
-            Files.deleteIfExists(marker);
-        }));
+        names.onClose(once("the queue marker " + marker, () -> Files.deleteIfExists(marker)));
         MessageQueues.create(queue, maxMessages, messageSize);
+        // only once it is ours: a queue someone else made under this name stays theirs
+        names.onClose(once(queue, () -> MessageQueues.unlink(queue)));
         return queue;
     }
 

@@ -41,7 +41,7 @@ public final class Session implements Channel {
 
     /** Opens the trial's session; the peer profiles itself when {@code flameGraphs} is present. */
     public static Session open(Mechanism mechanism, Params params, Role role, Optional<FlameGraphs> flameGraphs) {
-        mechanism.validate(params);
+        check(mechanism, params);
         Messages messages = mechanism.messages(params);
         Pinning.Plan cpus = params.pinning().plan();
         Optional<Mechanism.Remote> remote = mechanism.remote(params);
@@ -60,6 +60,17 @@ public final class Session implements Channel {
             session.close();
             throw e;
         }
+    }
+
+    /**
+     * What {@link #open} checks before it creates anything, alone: the mechanism's params, its
+     * messages, the pinning plan and the remote mode's address. Throws naming what is refused.
+     */
+    public static void check(Mechanism mechanism, Params params) {
+        mechanism.validate(params);
+        mechanism.messages(params);
+        params.pinning().plan();
+        mechanism.remote(params);
     }
 
     private void startPeer(Mechanism mechanism, Role role, Optional<FlameGraphs> flameGraphs) {

@@ -66,7 +66,7 @@ public final class Tcp implements Mechanism {
         }
         String value = params.text("nodelay");
         if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException("tcp: nodelay=" + value + " is not allowed; choose one of true, false"
+            throw new IllegalArgumentException("tcp: nodelay=" + Params.shown(value) + " is not allowed; choose one of true, false"
                     + " (true sets TCP_NODELAY: every write leaves at once instead of waiting for earlier data to be acknowledged)");
         }
         return Boolean.parseBoolean(value);

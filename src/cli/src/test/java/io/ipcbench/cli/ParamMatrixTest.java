@@ -1,0 +1,104 @@
+package io.ipcbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every param of every benchmark of every built module, given values no param accepts (a word,
+ * a negative number, a fraction, 10^20, an unknown constant, a 1 MB string, an empty value): the
+ * module's own param check, which the runner calls before the first fork, refuses each with one
+ * line naming the param and the rule. Also every shipped profile's params pass it.
+ */
+class ParamMatrixTest {
+    /** Values that no param of any benchmark accepts, by what is wrong with them. */
+    static final Map<String, String> BAD_VALUES = Map.of(
+            "a word", "abc",
+            "negative", "-1",
+            "a fraction", "1.5",
+            "10^20", "100000000000000000000",
+            "an unknown constant", "BOGUS_CHOICE",
+            "a 1 MB string", "x".repeat(1 << 20),
+            "empty", "");
+    /** How the refusals say what is allowed: a list of choices, a range, or that a value is needed. */
+    private static final List<String> ALLOWED = List.of("choose one of", "a whole number from", "give it a value", "give one or more");
+    private static final Map<String, Integer> REFUSED_BY_KIND = new TreeMap<>();
+
+    private static String shown(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "... (" + text.length() + " characters)";
+    }
+
+    @AfterAll
+    static void figures() {
+        System.err.println("ParamMatrixTest: refused by kind " + REFUSED_BY_KIND);
+    }
+
+    @Test
+    void everyParamRefusesEveryBadValueNamingTheParamAndTheRule() throws IOException {
+        List<String> accepted = new ArrayList<>();
+        for (BenchmarkJar jar : BuiltJars.all()) {
+            try (URLClassLoader loader = BuiltJars.loader(jar)) {
+                Set<String> declared = BuiltJars.check(loader);
+                assertFalse(declared.isEmpty(), jar.module());
+                for (String param : declared) {
+                    for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+                        String given = jar.module() + " -p " + param + "=" + shown(bad.getValue());
+                        RuntimeException refusal;
+                        try {
+                            BuiltJars.check(loader, "-p", param + "=" + bad.getValue());
+                            accepted.add(given);
+                            continue;
+                        } catch (IllegalArgumentException | IllegalStateException e) {
+                            refusal = e;
+                        }
+                        String message = refusal.getMessage();
+                        assertEquals(1, message.lines().count(), given + ": " + message);
+                        assertTrue(message.length() < 1000, given + ": a short line: " + shown(message));
+                        assertTrue(message.contains(param), given + ": names the param: " + message);
+                        assertTrue(ALLOWED.stream().anyMatch(message::contains), given + ": says what is allowed: " + message);
+                        REFUSED_BY_KIND.merge(bad.getKey(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), accepted, "accepted bad values");
+    }
+
+    @Test
+    void theShippedProfilesPassTheCheckOfEveryModule() throws IOException {
+        for (String name : List.of("smoke", "quick", "full", "flame")) {
+            Profile profile = Profile.load(BuiltJars.REPOSITORY.resolve("profiles"), name);
+            for (BenchmarkJar jar : BuiltJars.all()) {
+                if (profile.modules().isPresent() && !profile.modules().get().contains(jar.module())) {
+                    continue;
+                }
+                List<String> args = JmhArgs.forModule(jar.module(), profile, List.of(), profile.bench(),
+                        java.nio.file.Path.of("x.json"), java.util.Optional.empty());
+                try (URLClassLoader loader = BuiltJars.loader(jar)) {
+                    BuiltJars.check(loader, args.toArray(String[]::new));
+                }
+            }
+        }
+    }
+
+    @Test
+    void tooManyCombinationsAreRefused() throws IOException {
+        BenchmarkJar shm = BuiltJars.all().stream().filter(j -> j.module().equals("shm")).findFirst().orElseThrow();
+        String sizes = String.join(",", java.util.stream.IntStream.rangeClosed(1, 100_000).mapToObj(Integer::toString).toList());
+        try (URLClassLoader loader = BuiltJars.loader(shm)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BuiltJars.check(loader, "-p", "size=" + sizes));
+            assertTrue(e.getMessage().contains("more than 100000 trials"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.ipcbench.jmh;
+
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.peer.Role;
+import io.ipcbench.traffic.Channel;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.util.Map;
+
+/**
+ * What the latency and the throughput base share: the trial's name, the {@code pinning} param,
+ * how the trial opens its channel, and the check of its params before any fork ({@link ParamCheck}).
+ */
+@State(Scope.Thread)
+public abstract class TrialBenchmark implements CheckedParams {
+    @Param({"cross-core"})
+    public String pinning;
+
+    private final String name;
+    private final ChannelOpener opener;
+
+    protected TrialBenchmark(Mechanism mechanism) {
+        this(mechanism.name(), ChannelOpener.peer(mechanism));
+    }
+
+    /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
+    protected TrialBenchmark(String name, ChannelOpener opener) {
+        this.name = name;
+        this.opener = opener;
+    }
+
+    @Override
+    public final void checkParams(Map<String, String> values) {
+        opener.check(new Params(name, values));
+    }
+
+    /** The trial's channel, its other end playing {@code role}. */
+    final Channel open(BenchmarkParams jmh, Role role) {
+        return opener.open(TrialParams.of(name, jmh), role, TrialParams.flameGraphs(jmh));
+    }
+}

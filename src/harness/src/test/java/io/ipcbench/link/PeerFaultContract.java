@@ -93,8 +93,9 @@ public abstract class PeerFaultContract {
         Params params = faultParams();
         // a JVM option, not a hook in the harness: the peer JVM pauses before running any code of ours
         Path paused = scratch.resolve("peer.paused");
+        String peerJvmArgs = System.getProperty(Session.PEER_JVM_ARGS_PROPERTY, "");
         System.setProperty(Session.PEER_JVM_ARGS_PROPERTY,
-                "-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup -XX:PauseAtStartupFile=" + paused);
+                peerJvmArgs + " -XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup -XX:PauseAtStartupFile=" + paused);
         AtomicLong struckAt = new AtomicLong();
         try {
             CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
@@ -109,7 +110,7 @@ public abstract class PeerFaultContract {
             killer.join();
             assertNames(failure, params, "killed by SIGKILL");
         } finally {
-            System.clearProperty(Session.PEER_JVM_ARGS_PROPERTY);
+            System.setProperty(Session.PEER_JVM_ARGS_PROPERTY, peerJvmArgs);
         }
         nextRunStartsCleanly(params);
     }

@@ -298,6 +298,7 @@ public abstract class PeerFaultContract {
         NamedObjects.sweepDeadOwners();
         assertEquals(created, objectsOf(owner), "a live owner's objects are not swept");
 
+        assertTrue(running(run.peer()), "the peer " + run.peer() + " runs before its benchmark JVM is killed");
         run.benchmark().destroyForcibly().waitFor();
         long killedAt = System.nanoTime();
         // polled here: onExit() of a process that is not our child polls with growing sleeps

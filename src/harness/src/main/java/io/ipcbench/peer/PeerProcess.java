@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,8 @@ public final class PeerProcess implements Peer, AutoCloseable {
     public static final long HANDSHAKE_TIMEOUT_SECONDS = 15;
     private static final String END_OF_OUTPUT = "\0EOF";
     private static final int KEPT_STDERR_LINES = 20;
+    /** How long a failure message waits for a dead peer's last output to be read. */
+    private static final long LAST_OUTPUT_MILLIS = 1000;
     /**
      * Peers are started from this one long-lived thread: PR_SET_PDEATHSIG fires when the thread
      * that spawned the child exits, not the process, and JMH's worker threads come and go.
@@ -46,6 +49,8 @@ public final class PeerProcess implements Peer, AutoCloseable {
     private final OutputStream stdin;
     private final BlockingQueue<String> control = new LinkedBlockingQueue<>();
     private final Deque<String> recentStderr = new ArrayDeque<>();
+    /** Counted down as each of stdout and stderr reaches its end. */
+    private final CountDownLatch outputRead = new CountDownLatch(2);
     private volatile String verdict;
 
     private PeerProcess(String description, Process process) {
@@ -55,8 +60,12 @@ public final class PeerProcess implements Peer, AutoCloseable {
         daemon("ipcbench-peer-control", () -> {
             readLines(process.inputReader(StandardCharsets.UTF_8), control::add);
             control.add(END_OF_OUTPUT);
+            outputRead.countDown();
         });
-        daemon("ipcbench-peer-stderr", () -> readLines(process.errorReader(StandardCharsets.UTF_8), this::forwardStderr));
+        daemon("ipcbench-peer-stderr", () -> {
+            readLines(process.errorReader(StandardCharsets.UTF_8), this::forwardStderr);
+            outputRead.countDown();
+        });
     }
 
     static PeerProcess start(String description, List<String> command) {
@@ -147,12 +156,20 @@ public final class PeerProcess implements Peer, AutoCloseable {
         process.destroyForcibly();
     }
 
-    /** Why the peer is gone, as an exception to throw: its exit status, the watchdog's verdict, its last words. */
+    /**
+     * Why the peer is gone, as an exception to throw: its exit status, the watchdog's verdict, its
+     * last words. A dead peer's last lines may still be on their way through the pipes (the
+     * benchmark can notice the death first): they are awaited briefly.
+     */
     @Override
     public PeerFailure failure(String waitingFor) {
         String status;
         try {
-            status = process.waitFor(2, TimeUnit.SECONDS) ? ExitStatus.describe(process.exitValue()) : "is still running but stopped answering";
+            boolean exited = process.waitFor(2, TimeUnit.SECONDS);
+            status = exited ? ExitStatus.describe(process.exitValue()) : "is still running but stopped answering";
+            if (exited) {
+                outputRead.await(LAST_OUTPUT_MILLIS, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = "state unknown (interrupted)";

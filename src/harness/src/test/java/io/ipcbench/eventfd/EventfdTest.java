@@ -40,6 +40,14 @@ class EventfdTest extends MechanismContract {
         return Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "1");
     }
 
+    /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
+    @Override
+    protected Optional<Params> windowHoldingParams() {
+        Map<String, String> variant = new LinkedHashMap<>(crashVariant());
+        variant.put("capacity", "256");
+        return Optional.of(params(variant, 4096));
+    }
+
     @Override
     protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
         return Stream.of(

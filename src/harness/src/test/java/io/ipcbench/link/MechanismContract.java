@@ -1,39 +1,28 @@
 package io.ipcbench.link;
 
-import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
-import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every mechanism must do, against a real peer process through the real kernel object.
- * A new mechanism gets the whole matrix by subclassing this and naming its variants.
+ * A new mechanism gets the whole matrix, and the fault matrix of {@link PeerFaultContract}, by
+ * subclassing this and naming its variants.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class MechanismContract {
+public abstract class MechanismContract extends PeerFaultContract {
     protected static final List<Integer> SIZES = List.of(64, 4096, 65537, 1 << 20);
-
-    protected abstract Mechanism mechanism();
 
     /** The mechanism's own parameters to cover (each combined with every size), for round trips. */
     protected abstract Stream<Map<String, String>> echoVariants();
@@ -41,8 +30,13 @@ public abstract class MechanismContract {
     /** The same for one-way streams. */
     protected abstract Stream<Map<String, String>> streamVariants();
 
-    /** One variant for the crash tests: preferably one whose waits block in the kernel. */
+    /** The variant of the fault matrix: preferably one whose waits block in the kernel. */
     protected abstract Map<String, String> crashVariant();
+
+    @Override
+    protected Params faultParams() {
+        return params(crashVariant(), 4096);
+    }
 
     /** Parameter sets the mechanism must refuse, each with a fragment its message must contain. */
     protected abstract Stream<Map.Entry<Map<String, String>, String>> invalidVariants();
@@ -107,40 +101,6 @@ public abstract class MechanismContract {
     }
 
     @Test
-    void aPeerKilledMidStreamFailsTheBenchmarkQuicklyNamingTheCause() {
-        Params params = params(crashVariant(), 4096);
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params)) {
-            IntStream.range(0, 100).forEach(roundTrip::onceVerified);
-            ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
-            PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(15),
-                    () -> assertThrows(PeerFailure.class, () -> {
-                        for (long seq = 100; ; seq++) {
-                            roundTrip.onceVerified(seq);
-                        }
-                    }));
-            assertTrue(failure.getMessage().contains("SIGKILL"), failure.getMessage());
-            assertTrue(failure.getMessage().contains(params.describe()), failure.getMessage());
-        }
-    }
-
-    @Test
-    void aStoppedPeerIsKilledByTheWatchdogAndTheBenchmarkFails() throws Exception {
-        Params params = params(crashVariant(), 64);
-        try (OneWay stream = OneWay.start(mechanism(), params)) {
-            stream.sendVerified();
-            new ProcessBuilder("kill", "-STOP", Long.toString(stream.session().peer().pid())).start().waitFor();
-            PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(Watchdog.STALL_SECONDS + 5),
-                    () -> assertThrows(PeerFailure.class, () -> {
-                        while (true) {
-                            stream.sendVerified();
-                        }
-                    }));
-            assertTrue(failure.getMessage().contains("made no progress"), failure.getMessage());
-            assertTrue(failure.getMessage().contains("stopped"), failure.getMessage());
-        }
-    }
-
-    @Test
     void invalidParametersAreRefusedBeforeAnythingIsCreated() {
         invalidVariants().forEach(bad -> {
             Params params = new Params(mechanism().name(), bad.getKey());
@@ -172,18 +132,5 @@ public abstract class MechanismContract {
                     String rule = size.isEmpty() ? "size is missing" : "a whole number from 1 to " + Params.MAX_SIZE;
                     return Map.entry(values, rule);
                 });
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws InterruptedException {
-        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            child.onExit().orTimeout(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
-        }
-        assertEquals(List.of(), liveChildren(), "peer processes still alive");
-        assertEquals(List.of(), NamedObjects.presentFor(ProcessHandle.current().pid()), "named objects left in /dev/shm");
-    }
-
-    private static List<Long> liveChildren() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
     }
 }

@@ -1,11 +1,13 @@
 package io.ipcbench.shm;
 
-import io.ipcbench.link.MechanismContract;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.MechanismContract;
+import io.ipcbench.link.Params;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 class SharedMemoryTest extends MechanismContract {
@@ -31,6 +33,14 @@ class SharedMemoryTest extends MechanismContract {
     @Override
     protected Map<String, String> crashVariant() {
         return Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1");
+    }
+
+    /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
+    @Override
+    protected Optional<Params> windowHoldingParams() {
+        Map<String, String> variant = new LinkedHashMap<>(crashVariant());
+        variant.put("capacity", "256");
+        return Optional.of(params(variant, 4096));
     }
 
     @Override

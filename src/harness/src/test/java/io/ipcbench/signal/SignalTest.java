@@ -1,39 +1,75 @@
 package io.ipcbench.signal;
 
+import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
-import io.ipcbench.link.PeerFailure;
-import io.ipcbench.os.NamedObjects;
+import io.ipcbench.link.PeerFaultContract;
 import io.ipcbench.os.Signals;
-import io.ipcbench.peer.PeerProcess;
-import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What MechanismContract checks for the other mechanisms, for signals, which have no size: every
  * round trip returns, every streamed signal is consumed (realtime ones in sequence, which both
- * ends check), a dead or stopped peer fails the benchmark, bad params are refused, nothing is left.
+ * ends check), bad params are refused; and the fault matrix, with realtime signals, whose
+ * sequence numbers let the peer detect a repeated message.
  */
-class SignalTest {
+class SignalTest extends PeerFaultContract {
     /** A multiple of every batch (1 standard, 1024 realtime), so that draining sends nothing extra. */
     private static final int MESSAGES = 10_240;
+
+    @Override
+    protected Mechanism mechanism() {
+        return new Signal();
+    }
+
+    @Override
+    protected Params faultParams() {
+        return params(SignalKind.REALTIME);
+    }
+
+    /** Realtime signals queue up to half RLIMIT_SIGPENDING: the window is there. */
+    @Override
+    protected Optional<Params> windowHoldingParams() {
+        return Optional.of(faultParams());
+    }
+
+    /**
+     * Queues, from this process, the last sequence number again to the peer's receiving thread,
+     * the one of its threads that blocks the signal, to take it with sigtimedwait.
+     */
+    @Override
+    protected String repeatLastMessage(OneWay stream, long sent) {
+        int signal = SignalKind.REALTIME.signal();
+        long peer = stream.session().peer().pid();
+        List<Integer> receivers = threadsBlocking(peer, signal);
+        for (int i = 0; i < 500 && receivers.size() != 1; i++) {
+            pause(10);
+            receivers = threadsBlocking(peer, signal);
+        }
+        assertEquals(1, receivers.size(), "threads of the peer (alive: " + stream.session().peer().isAlive()
+                + ") that block signal " + signal + ": " + receivers);
+        try (Arena arena = Arena.ofConfined()) {
+            assertEquals(0, Signals.queue((int) peer, receivers.getFirst(), signal, Signals.queueInfo(arena, signal), sent - 1));
+        }
+        return "took sequence number " + (sent - 1) + " where " + sent + " was due";
+    }
 
     @ParameterizedTest
     @EnumSource(SignalKind.class)
@@ -57,47 +93,8 @@ class SignalTest {
         }
     }
 
-    /** Open, kill and fail in one thread: the signals go to the thread that opened the session. */
-    @ParameterizedTest
-    @EnumSource(SignalKind.class)
-    void aPeerKilledMidStreamFailsTheBenchmarkQuicklyNamingTheCause(SignalKind kind) {
-        Params params = params(kind);
-        PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            try (RoundTrip roundTrip = RoundTrip.start(new Signal(), params)) {
-                for (int i = 0; i < 100; i++) {
-                    roundTrip.once();
-                }
-                ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
-                return assertThrows(PeerFailure.class, () -> {
-                    while (true) {
-                        roundTrip.once();
-                    }
-                });
-            }
-        });
-        assertTrue(failure.getMessage().contains("SIGKILL"), failure.getMessage());
-        assertTrue(failure.getMessage().contains(params.describe()), failure.getMessage());
-    }
-
     @Test
-    void aStoppedPeerIsKilledByTheWatchdogAndTheBenchmarkFails() {
-        PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(Watchdog.STALL_SECONDS + 10), () -> {
-            try (OneWay stream = OneWay.start(new Signal(), params(SignalKind.STANDARD))) {
-                stream.send();
-                new ProcessBuilder("kill", "-STOP", Long.toString(stream.session().peer().pid())).start().waitFor();
-                return assertThrows(PeerFailure.class, () -> {
-                    while (true) {
-                        stream.send();
-                    }
-                });
-            }
-        });
-        assertTrue(failure.getMessage().contains("made no progress"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("stopped"), failure.getMessage());
-    }
-
-    @Test
-    void aSignalLeftPendingByAnEarlierTrialIsNotTakenAsAMessage() throws Exception {
+    void aSignalLeftPendingByAnEarlierTrialIsNotTakenAsAMessage() {
         try (OneWay stream = OneWay.start(new Signal(), params(SignalKind.STANDARD))) {
             stream.send(); // the peer acknowledges it with a signal this thread never takes
             assertTrue(pendingForThisThread(Signals.SIGUSR1), "the acknowledgement waits, pending");
@@ -124,35 +121,40 @@ class SignalTest {
         });
     }
 
-    @AfterEach
-    void nothingIsLeftBehind() {
-        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            child.onExit().orTimeout(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+    /** The threads of process {@code pid} that block {@code signal}: bit signal-1 of SigBlk in their /proc status. */
+    private static List<Integer> threadsBlocking(long pid, int signal) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.filter(task -> hasBit(task.resolve("status"), "SigBlk:", signal))
+                    .map(task -> Integer.parseInt(task.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        assertEquals(List.of(), liveChildren(), "peer processes still alive");
-        assertEquals(List.of(), NamedObjects.presentFor(ProcessHandle.current().pid()), "named objects left behind");
     }
 
     /** Whether {@code signal} is pending for the calling thread: bit signal-1 of SigPnd in /proc/thread-self/status. */
-    private static boolean pendingForThisThread(int signal) throws Exception {
+    private static boolean pendingForThisThread(int signal) {
         for (int i = 0; i < 500; i++) {
-            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
-                if (line.startsWith("SigPnd:") && (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0) {
-                    return true;
-                }
+            if (hasBit(Path.of("/proc/thread-self/status"), "SigPnd:", signal)) {
+                return true;
             }
-            Thread.sleep(10);
+            pause(10);
         }
         return false;
+    }
+
+    /** Whether the signal mask on line {@code field} of a /proc status file has {@code signal}'s bit. */
+    private static boolean hasBit(Path status, String field, int signal) {
+        try {
+            return Files.readAllLines(status).stream().filter(line -> line.startsWith(field))
+                    .anyMatch(line -> (Long.parseUnsignedLong(line.substring(field.length()).strip(), 16) & (1L << (signal - 1))) != 0);
+        } catch (IOException e) {
+            return false; // the thread ended meanwhile
+        }
     }
 
     private static Params params(SignalKind kind) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("kind", kind.name());
         return new Params("signal", values);
-    }
-
-    private static List<Long> liveChildren() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,12 @@ class TcpTest extends MechanismContract {
     @Override
     protected Map<String, String> crashVariant() {
         return Map.of("nodelay", "true", "wait", "BLOCKING");
+    }
+
+    /** The loopback socket buffers hold OneWay's window. */
+    @Override
+    protected Optional<Params> windowHoldingParams() {
+        return Optional.of(faultParams());
     }
 
     @Override

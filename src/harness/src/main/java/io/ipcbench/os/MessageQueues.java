@@ -21,8 +21,6 @@ public final class MessageQueues {
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
     public static final int O_NONBLOCK = 04000;
-    private static final int EMFILE = 24;
-    private static final int ENOSPC = 28;
     /** struct mq_attr: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, then four reserved longs. */
     private static final long ATTR_BYTES = 64;
     private static final long ATTR_MAXMSG = 8;
@@ -53,9 +51,9 @@ public final class MessageQueues {
                 int e = Native.errno(errno);
                 String call = "mq_open(" + name + ", O_CREAT|O_EXCL, mq_maxmsg=" + maxMessages + ", mq_msgsize=" + messageSize + ")";
                 throw switch (e) {
-                    case EMFILE -> new IllegalStateException(call + " failed: EMFILE: this user's queues would exceed RLIMIT_MSGQUEUE"
+                    case Errno.EMFILE -> new IllegalStateException(call + " failed: EMFILE: this user's queues would exceed RLIMIT_MSGQUEUE"
                             + " (ulimit -q) or this process's descriptors (ulimit -n); raise the limit or choose a smaller depth or size");
-                    case ENOSPC -> new IllegalStateException(call + " failed: ENOSPC: the system holds as many queues as"
+                    case Errno.ENOSPC -> new IllegalStateException(call + " failed: ENOSPC: the system holds as many queues as"
                             + " /proc/sys/fs/mqueue/queues_max allows; remove stale ones or raise fs.mqueue.queues_max");
                     default -> new NativeException(call, e);
                 };

@@ -46,24 +46,35 @@ public final class NamedObjects implements AutoCloseable {
         stem = PREFIX + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(token);
     }
 
-    /** Creates an empty /dev/shm file of {@code bytes} bytes (0600, O_EXCL, not following links). */
+    /**
+     * Creates a /dev/shm file of {@code bytes} bytes (0600, O_EXCL, not following links) with its
+     * pages reserved by posix_fallocate: a sparse file on a tmpfs that fills up later would kill
+     * whichever process first stores to an unbacked page with SIGBUS. When /dev/shm cannot hold
+     * it, the file is removed and the error names the bytes needed, the bytes free and the remedy.
+     */
     public synchronized Path createShmFile(String role, long bytes) {
         Path file = DEV_SHM.resolve(name(role));
-        long free = usableSpace(DEV_SHM);
-        if (bytes > free) {
-            throw new IllegalStateException("/dev/shm has " + free + " bytes free but the ring needs " + bytes
-                    + ": choose a smaller size or capacity, or enlarge /dev/shm (mount -o remount,size=... /dev/shm)");
-        }
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            removals.push(() -> deleteQuietly(file));
-            try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-                raf.setLength(bytes);
-            }
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
+        removals.push(() -> deleteQuietly(file));
+        int fd = Mmap.openReadWrite(file);
+        try {
+            Mmap.allocate(fd, bytes);
+        } catch (NativeException e) {
+            if (e.errno() != Errno.ENOSPC) {
+                throw e;
+            }
+            deleteQuietly(file);
+            throw new IllegalStateException("/dev/shm cannot hold the rings: they need " + bytes + " bytes and /dev/shm has "
+                    + usableSpace(DEV_SHM) + " bytes free (of " + totalSpace(DEV_SHM) + "); choose a smaller size or capacity,"
+                    + " remove what fills it, or enlarge it: mount -o remount,size=" + mebibytesAbove(bytes) + "m /dev/shm");
+        } finally {
+            Libc.close(fd);
+        }
+        return file;
     }
 
     /** Creates a POSIX named semaphore (sem_open O_CREAT|O_EXCL, 0600) and returns its name. */
@@ -190,6 +201,20 @@ public final class NamedObjects implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the free space of " + dir, e);
         }
+    }
+
+    private static long totalSpace(Path dir) {
+        try {
+            return Files.getFileStore(dir).getTotalSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + dir, e);
+        }
+    }
+
+    /** A /dev/shm size, in MiB, that holds {@code bytes} beside what it holds now. */
+    private static long mebibytesAbove(long bytes) {
+        long mebibyte = 1 << 20;
+        return (totalSpace(DEV_SHM) - usableSpace(DEV_SHM) + bytes + mebibyte - 1) / mebibyte + 1;
     }
 
     /** Deletes a directory and what is in it, not following links (a planted link is removed, not its target). */

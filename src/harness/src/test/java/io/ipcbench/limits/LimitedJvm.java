@@ -1,0 +1,110 @@
+package io.ipcbench.limits;
+
+import io.ipcbench.peer.PeerProcess;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs {@link LimitedTrialMain} in a JVM started through a wrapper command that imposes a real
+ * limit: {@code unshare} (a private mount or IPC namespace), {@code prlimit}, {@code taskset},
+ * {@code setpriv}. Where this machine cannot apply the wrapper (not root, no such tool, no
+ * namespaces), the test is reported as skipped, never as passed.
+ */
+final class LimitedJvm {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    /** A shell script run as {@code sh -c script sh <java command...>}: it sets the limit up, then execs "$@". */
+    static List<String> shell(String script) {
+        return List.of("sh", "-c", script + " && exec \"$@\"", "sh");
+    }
+
+    /** Skips the test unless {@code wrapper} can run a command here: it runs {@code true} under it. */
+    static void assumeWorks(List<String> wrapper) {
+        List<String> probe = new ArrayList<>(wrapper);
+        probe.add("true");
+        Outcome outcome = run(probe, null);
+        assumeTrue(outcome.exit() == 0, "cannot apply " + String.join(" ", wrapper) + " here: " + outcome.stderr().strip());
+    }
+
+    /** Runs one trial of {@code mechanism} under {@code wrapper} with {@code params} ("key=value"). */
+    static Outcome trial(List<String> wrapper, Class<?> mechanism, String name, List<String> params) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(javaCommand(mechanism, name, params, false));
+        return run(command, null);
+    }
+
+    /** The java command of a trial; {@code waiting} makes it print its descriptor count and wait for a line on stdin. */
+    static List<String> javaCommand(Class<?> mechanism, String name, List<String> params, boolean waiting) {
+        List<String> command = new ArrayList<>(List.of(PeerProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), LimitedTrialMain.class.getName()));
+        if (waiting) {
+            command.add("--wait");
+        }
+        command.addAll(List.of(mechanism.getName(), name));
+        command.addAll(params);
+        return command;
+    }
+
+    static Outcome run(List<String> command, String stdin) {
+        try {
+            Process process = new ProcessBuilder(command).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, true));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, false));
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes());
+                }
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                throw new AssertionError(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s: " + err.join());
+            }
+            return new Outcome(process.exitValue(), out.join().lines().toList(), err.join());
+        } catch (IOException e) {
+            return new Outcome(-1, List.of(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String read(Process process, boolean stdout) {
+        try {
+            return new String((stdout ? process.getInputStream() : process.getErrorStream()).readAllBytes());
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** What a trial JVM printed. */
+    record Outcome(int exit, List<String> stdout, String stderr) {
+        /** The value of the line starting with {@code prefix}; fails the test naming everything printed when there is none. */
+        String line(String prefix) {
+            return stdout.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no '" + prefix + "' line; exit " + exit + ", stdout " + stdout + ", stderr " + stderr));
+        }
+
+        /** The trial's refusal, after checking that it came before any peer started and left no named object. */
+        String refusal() {
+            String message = line("ERROR ");
+            assertEquals("false", line("PEER_SPAWNED "), "refused before a peer started: " + message);
+            assertEquals("[]", line("LEFT "), "objects left behind after: " + message);
+            return message;
+        }
+
+        /** Checks that the trial ran its round trips and left nothing. */
+        void assertRan() {
+            assertTrue(stdout.contains("OK"), "the trial ran; stdout " + stdout + ", stderr " + stderr);
+            assertEquals("[]", line("LEFT "));
+        }
+    }
+}

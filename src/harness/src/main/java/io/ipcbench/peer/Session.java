@@ -6,6 +6,7 @@ import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.os.ResourceLimits;
 import io.ipcbench.traffic.Channel;
 
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class Session implements Channel {
         mechanism.validate(params);
         Messages messages = mechanism.messages(params);
         Pinning.Plan cpus = params.pinning().plan();
+        ResourceLimits.requireDescriptorsForTrial(params.describe());
         Optional<Mechanism.Remote> remote = mechanism.remote(params);
         NamedObjects.sweepDeadOwners();
         Session session = new Session(params, messages, cpus);

@@ -2,11 +2,14 @@ package io.ipcbench.limits;
 
 import io.ipcbench.peer.PeerProcess;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +33,7 @@ final class LimitedJvm {
     static void assumeWorks(List<String> wrapper) {
         List<String> probe = new ArrayList<>(wrapper);
         probe.add("true");
-        Outcome outcome = run(probe, null);
+        Outcome outcome = run(probe);
         assumeTrue(outcome.exit() == 0, "cannot apply " + String.join(" ", wrapper) + " here: " + outcome.stderr().strip());
     }
 
@@ -38,7 +41,7 @@ final class LimitedJvm {
     static Outcome trial(List<String> wrapper, Class<?> mechanism, String name, List<String> params) {
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(javaCommand(mechanism, name, params, false));
-        return run(command, null);
+        return run(command);
     }
 
     /** The java command of a trial; {@code waiting} makes it print its descriptor count and wait for a line on stdin. */
@@ -53,33 +56,62 @@ final class LimitedJvm {
         return command;
     }
 
-    static Outcome run(List<String> command, String stdin) {
+    /**
+     * Starts a trial that first reports its descriptor count and waits, hands its pid and that count
+     * to {@code limit} (which lowers a limit of that process from outside), then lets it run.
+     */
+    static Outcome trialAfter(Class<?> mechanism, String name, List<String> params, BiConsumer<Long, Long> limit) {
+        List<String> command = javaCommand(mechanism, name, params, true);
         try {
             Process process = new ProcessBuilder(command).start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, true));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, false));
+            BufferedReader stdout = process.inputReader();
+            String first = stdout.readLine();
+            assertTrue(first != null && first.startsWith("FDS "), () -> "the trial reports its descriptors first: " + first + " " + stderr(process));
+            limit.accept(process.pid(), Long.parseLong(first.substring(4)));
             try (var in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes());
-                }
+                in.write('\n');
             }
+            return collect(process, command, stdout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Outcome run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close();
+            return collect(process, command, process.inputReader());
+        } catch (IOException e) {
+            return new Outcome(-1, List.of(), e.toString());
+        }
+    }
+
+    /** Runs {@code command} (a tool such as prlimit) and fails the test naming its output when it fails. */
+    static void require(List<String> command) {
+        Outcome outcome = run(command);
+        assertEquals(0, outcome.exit(), String.join(" ", command) + ": " + outcome.stderr());
+    }
+
+    private static Outcome collect(Process process, List<String> command, BufferedReader stdout) {
+        CompletableFuture<List<String>> out = CompletableFuture.supplyAsync(() -> stdout.lines().toList());
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> stderr(process));
+        try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
                 throw new AssertionError(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s: " + err.join());
             }
-            return new Outcome(process.exitValue(), out.join().lines().toList(), err.join());
-        } catch (IOException e) {
-            return new Outcome(-1, List.of(), e.toString());
+            return new Outcome(process.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }
 
-    static String read(Process process, boolean stdout) {
+    private static String stderr(Process process) {
         try {
-            return new String((stdout ? process.getInputStream() : process.getErrorStream()).readAllBytes());
+            return new String(process.getErrorStream().readAllBytes());
         } catch (IOException e) {
             return e.toString();
         }

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,12 +17,15 @@ import java.util.List;
  * A benchmark JVM for one trial under a limit its parent set (a namespace, an rlimit, a CPU set):
  * {@code <mechanism class> <name> key=value...}. It opens the trial and makes a few verified
  * round trips, then reports on stdout: {@code OK} or {@code ERROR <message>}, whether a peer was
- * ever spawned, and which of its named objects are left, as seen from inside its namespaces.
+ * ever spawned, and which of its named objects are left, as seen from inside its namespaces
+ * (queues too where the parent mounted them, see {@link #QUEUES_MOUNTED_AT}).
  * With {@code --wait} first, it prints {@code FDS <open descriptors>} and waits for a line on
  * stdin, so the parent can lower a limit of this very process (prlimit --pid) before the trial.
  */
 public final class LimitedTrialMain {
-    static final int ROUND_TRIPS = 3;
+    /** Where the parent mounted the message queue filesystem of a private IPC namespace, if it did. */
+    static final String QUEUES_MOUNTED_AT = "IPCBENCH_TEST_MQUEUE";
+    private static final int ROUND_TRIPS = 3;
 
     private LimitedTrialMain() {}
 
@@ -48,6 +52,11 @@ public final class LimitedTrialMain {
         // PeerProcess starts every peer from this thread, created with the first one
         boolean spawned = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("ipcbench-peer-spawner"));
         System.out.println("PEER_SPAWNED " + spawned);
-        System.out.println("LEFT " + NamedObjects.presentFor(ProcessHandle.current().pid()));
+        List<String> left = new ArrayList<>(NamedObjects.presentFor(ProcessHandle.current().pid()));
+        String queues = System.getenv(QUEUES_MOUNTED_AT);
+        if (queues != null) {
+            left.addAll(NamedObjects.presentFor(ProcessHandle.current().pid(), Path.of(queues)));
+        }
+        System.out.println("LEFT " + left);
     }
 }

@@ -227,7 +227,7 @@ public final class NamedObjects implements AutoCloseable {
         return !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static boolean deleteQuietly(Path file) {
+    static boolean deleteQuietly(Path file) {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -23,6 +24,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class LimitedJvm {
     private static final long TIMEOUT_SECONDS = 120;
+    /**
+     * Reads a child's output on a thread of its own: a blocking read must not take one of the
+     * common pool's few threads, which other readers then wait for.
+     */
+    static final Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
     /** A shell script run as {@code sh -c script sh <java command...>}: it sets the limit up, then execs "$@". */
     static List<String> shell(String script) {
@@ -94,8 +100,8 @@ final class LimitedJvm {
     }
 
     private static Outcome collect(Process process, List<String> command, BufferedReader stdout) {
-        CompletableFuture<List<String>> out = CompletableFuture.supplyAsync(() -> stdout.lines().toList());
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> stderr(process));
+        CompletableFuture<List<String>> out = CompletableFuture.supplyAsync(() -> stdout.lines().toList(), OWN_THREAD);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> stderr(process), OWN_THREAD);
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -109,7 +115,7 @@ final class LimitedJvm {
         }
     }
 
-    private static String stderr(Process process) {
+    static String stderr(Process process) {
         try {
             return new String(process.getErrorStream().readAllBytes());
         } catch (IOException e) {

@@ -9,20 +9,22 @@ import java.util.List;
  * @param jmhArgs    the arguments given to benchmarks.jar, exactly
  * @param resultFile the JMH JSON, relative to the run folder
  * @param error      why the module could not be run at all, or null
+ * @param cpuSharing the warnings of the module's trials that pinned to CPUs another ipcbench run
+ *                   was pinning to at the time (each names that run, its pid and the CPUs)
  */
 record ModuleRun(String module, String jar, String jmhVersion, List<String> jmhArgs, String resultFile,
-                 String logFile, Integer exitStatus, Double durationSeconds, String error) {
+                 String logFile, Integer exitStatus, Double durationSeconds, String error, List<String> cpuSharing) {
 
     static ModuleRun planned(String module, String jar, String jmhVersion, List<String> jmhArgs) {
-        return new ModuleRun(module, jar, jmhVersion, jmhArgs, module + ".json", module + ".log", null, null, null);
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, module + ".json", module + ".log", null, null, null, List.of());
     }
 
-    ModuleRun finished(int exitStatus, double durationSeconds) {
-        return new ModuleRun(module, jar, jmhVersion, jmhArgs, resultFile, logFile, exitStatus, durationSeconds, null);
+    ModuleRun finished(int exitStatus, double durationSeconds, List<String> cpuSharing) {
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, resultFile, logFile, exitStatus, durationSeconds, null, cpuSharing);
     }
 
     ModuleRun broken(String error) {
-        return new ModuleRun(module, jar, jmhVersion, jmhArgs, resultFile, logFile, null, null, error);
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, resultFile, logFile, null, null, error, cpuSharing);
     }
 
     boolean succeeded() {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one module's benchmarks.jar as a child process. Its output goes to the console as it comes
@@ -17,11 +18,13 @@ final class ModuleRunner {
     private ModuleRunner() {
     }
 
-    /** Returns the child's exit status. */
-    static int run(List<String> command, Path workDir, Path log, PrintStream console) throws IOException {
+    /** Returns the child's exit status; {@code environment} is added to the child's. */
+    static int run(List<String> command, Map<String, String> environment, Path workDir, Path log, PrintStream console) throws IOException {
         try (OutputStream logFile = Files.newOutputStream(log)) {
-            Process child = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(environment);
+            Process child = builder.start();
             // killing the runner must not leave a JMH fork or its peer process spinning on a CPU
             Thread reaper = new Thread(() -> destroyTree(child));
             Runtime.getRuntime().addShutdownHook(reaper);

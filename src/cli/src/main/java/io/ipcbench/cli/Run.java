@@ -11,7 +11,7 @@ import java.util.List;
  * lists. A module that failed or never ran has no results; that is noted, not an error. A folder
  * with no results at all, or any file that is not what it should be, is bad input.
  *
- * @param notes what a reader should know about missing modules
+ * @param notes what a reader should know about missing modules and CPUs shared with another run
  */
 record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) {
     /**
@@ -35,6 +35,12 @@ record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) 
                 results.addAll(JmhJson.read(file, name));
             } else {
                 notes.add("module " + name + " has no results (" + status(module) + ")");
+            }
+            JsonNode sharing = module.path("cpuSharing");
+            if (!sharing.isEmpty()) {
+                notes.add("module " + name + " shared CPUs with another ipcbench run, so its numbers may be disturbed: "
+                        + sharing.get(0).asText().replaceFirst("^ipcbench: warning: ", "")
+                        + (sharing.size() > 1 ? " (and " + (sharing.size() - 1) + " more such warnings in run.json)" : ""));
             }
         }
         if (results.isEmpty()) {

@@ -2,6 +2,7 @@ package io.ipcbench.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,10 @@ import java.util.TreeSet;
  * A failing module does not stop the others; the exit status says whether any failed or regressed.
  */
 final class RunCommand {
+    /** The environment variables through which the harness's trials learn their run and report CPUs shared with another run (see io.ipcbench.os.PinnedCpus). */
+    private static final String RUN_VARIABLE = "IPCBENCH_RUN";
+    private static final String CPU_SHARING_VARIABLE = "IPCBENCH_CPU_SHARING";
+    private static final String CPU_SHARING_SUFFIX = ".cpu-sharing";
     private final RunOptions options;
     private final PrintStream console;
     private final Clock clock = Clock.systemUTC();
@@ -151,13 +156,27 @@ final class RunCommand {
         command.addAll(planned.jmhArgs());
         console.println("ipcbench: running " + planned.module() + ": " + String.join(" ", command));
         Instant start = clock.instant();
+        Path cpuSharing = runDir.resolve(planned.module() + CPU_SHARING_SUFFIX);
+        Map<String, String> environment = Map.of(
+                RUN_VARIABLE, "ipcbench run " + runDir.getFileName() + " (runner pid " + ProcessHandle.current().pid() + ")",
+                CPU_SHARING_VARIABLE, cpuSharing.toString());
         try {
-            int exit = ModuleRunner.run(command, options.root(), runDir.resolve(planned.logFile()), console);
-            return planned.finished(exit, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+            int exit = ModuleRunner.run(command, environment, options.root(), runDir.resolve(planned.logFile()), console);
+            return planned.finished(exit, Duration.between(start, clock.instant()).toMillis() / 1000.0, takeLines(cpuSharing));
         } catch (IOException e) {
             console.println("ipcbench: module " + planned.module() + " could not run: " + e);
             return planned.broken(e.toString());
         }
+    }
+
+    /** The lines of {@code file}, which is then removed: run.json keeps them. None if there is no such file. */
+    private static List<String> takeLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(file);
+        Files.delete(file);
+        return lines;
     }
 
     /** The JVM running this CLI runs the benchmarks too: the JDK recorded in run.json is the one measured. */

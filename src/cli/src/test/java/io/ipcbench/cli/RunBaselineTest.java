@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,6 +46,24 @@ class RunBaselineTest {
 
     private Path onlyRunDir() throws IOException {
         return repo.runDirs().getFirst();
+    }
+
+    /** The warnings of trials that found another run on their CPUs land in run.json and in the report. */
+    @Test
+    void cpusSharedWithAnotherRunAreRecordedAndReported() throws IOException {
+        // one CPU: a profile value is a comma-separated list
+        String warning = "ipcbench: warning: this trial pins to CPUs [1] and so does ipcbench run other (pid 42): CPUs [1] are shared";
+        repo.profile("test", "jmh.args=-f 1\nparam.pipe.result=" + Fixtures.copy(Fixtures.QUICK, fixtures).resolve("pipe.json")
+                + "\nparam.pipe.cpuSharing=" + warning + "\n");
+        assertEquals(0, run());
+        Path runDir = onlyRunDir();
+        JsonNode module = new ObjectMapper().readTree(runDir.resolve("run.json").toFile()).get("modules").get(0);
+        assertEquals(warning, module.get("cpuSharing").get(0).asText());
+        assertTrue(Files.readString(runDir.resolve("pipe.log")).contains("fake benchmarks ran in ipcbench run " + runDir.getFileName()
+                + " (runner pid " + ProcessHandle.current().pid() + ")"));
+        assertFalse(Files.exists(runDir.resolve("pipe.cpu-sharing")), "kept in run.json only");
+        assertTrue(Files.readString(runDir.resolve("report.md")).contains("Note: module pipe shared CPUs with another ipcbench run,"
+                + " so its numbers may be disturbed: this trial pins to CPUs [1] and so does ipcbench run other (pid 42)"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.ipcbench.mqueue;
 
+import io.ipcbench.os.ResourceLimits;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,17 +61,12 @@ record QueueLimits(long posixMessages, long posixMessageBytes, long sysvMessageB
         }
     }
 
-    /**
-     * Read with one buffered read: an integer sysctl answers a read at a non-zero offset with end
-     * of file, and Files.readString (JDK 25) reads a file that reports size 0 one byte first, so
-     * it would return "8" for 8192.
-     */
     private static long number(Path file) {
         try {
-            return Long.parseLong(Files.readAllLines(file).getFirst().strip());
-        } catch (IOException e) {
+            return ResourceLimits.sysctl(file);
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException("cannot read the message queue limit " + file
-                    + " (a kernel without CONFIG_POSIX_MQUEUE or CONFIG_SYSVIPC has no message queues)", e);
+                    + " (a kernel without CONFIG_POSIX_MQUEUE or CONFIG_SYSVIPC has no message queues)", e.getCause());
         }
     }
 

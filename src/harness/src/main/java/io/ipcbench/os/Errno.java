@@ -11,6 +11,8 @@ public final class Errno {
     public static final int EACCES = 13;
     public static final int EEXIST = 17;
     public static final int EINVAL = 22;
+    public static final int EMFILE = 24;
+    public static final int ENOSPC = 28;
     public static final int EPIPE = 32;
     public static final int ENOSYS = 38;
     public static final int EMSGSIZE = 90;
@@ -40,8 +42,8 @@ public final class Errno {
             case ECONNREFUSED -> "ECONNREFUSED (connection refused: no socket listens there, or it is closed)";
             case ETIMEDOUT -> "ETIMEDOUT (timed out)";
             case 12 -> "ENOMEM (out of memory)";
-            case 24 -> "EMFILE (too many open files: raise ulimit -n)";
-            case 28 -> "ENOSPC (no space left on device)";
+            case EMFILE -> "EMFILE (too many open files: raise ulimit -n)";
+            case ENOSPC -> "ENOSPC (no space left on device)";
             default -> "errno " + errno;
         };
         return name;

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -21,8 +22,7 @@ public final class MessageQueues {
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
     public static final int O_NONBLOCK = 04000;
-    private static final int EMFILE = 24;
-    private static final int ENOSPC = 28;
+    private static final Path QUEUES_MAX = Path.of("/proc/sys/fs/mqueue/queues_max");
     /** struct mq_attr: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, then four reserved longs. */
     private static final long ATTR_BYTES = 64;
     private static final long ATTR_MAXMSG = 8;
@@ -53,10 +53,10 @@ public final class MessageQueues {
                 int e = Native.errno(errno);
                 String call = "mq_open(" + name + ", O_CREAT|O_EXCL, mq_maxmsg=" + maxMessages + ", mq_msgsize=" + messageSize + ")";
                 throw switch (e) {
-                    case EMFILE -> new IllegalStateException(call + " failed: EMFILE: this user's queues would exceed RLIMIT_MSGQUEUE"
-                            + " (ulimit -q) or this process's descriptors (ulimit -n); raise the limit or choose a smaller depth or size");
-                    case ENOSPC -> new IllegalStateException(call + " failed: ENOSPC: the system holds as many queues as"
-                            + " /proc/sys/fs/mqueue/queues_max allows; remove stale ones or raise fs.mqueue.queues_max");
+                    case Errno.EMFILE -> new IllegalStateException(call + " failed: EMFILE: " + tooManyQueueBytes(maxMessages * messageSize));
+                    case Errno.ENOSPC -> new IllegalStateException(call + " failed: ENOSPC: the system holds as many queues as"
+                            + " fs.mqueue.queues_max = " + ResourceLimits.sysctl(QUEUES_MAX) + " allows (" + QUEUES_MAX + "); remove stale ones"
+                            + " (ls /dev/mqueue) or raise it: sysctl -w fs.mqueue.queues_max=" + 2 * ResourceLimits.sysctl(QUEUES_MAX));
                     default -> new NativeException(call, e);
                 };
             }
@@ -64,6 +64,19 @@ public final class MessageQueues {
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }
+    }
+
+    /** Why mq_open said EMFILE: the process is out of descriptors, or this user's queues are out of RLIMIT_MSGQUEUE bytes. */
+    private static String tooManyQueueBytes(long messageBytes) {
+        long openFiles = ResourceLimits.soft(ResourceLimits.OPEN_FILES);
+        if (ResourceLimits.openDescriptors() + 1 >= openFiles) {
+            return "this process has all " + openFiles + " file descriptors RLIMIT_NOFILE allows open; raise it: ulimit -n " + 2 * openFiles;
+        }
+        long limit = ResourceLimits.soft(ResourceLimits.MESSAGE_QUEUE_BYTES);
+        return "this user's message queues may hold at most " + limit + " bytes (RLIMIT_MSGQUEUE), and this queue needs "
+                + messageBytes + " for its messages plus the kernel's bookkeeping, beside the user's other queues; raise the limit"
+                + " in the shell that starts the run (ulimit -q " + Math.max(2 * limit, 4 * messageBytes)
+                + ", up to the hard limit), or choose a smaller depth or size";
     }
 
     /** Opens an existing queue; {@code flags} is O_RDONLY or O_WRONLY, with O_NONBLOCK for a busy-polling end. */

@@ -18,6 +18,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class Mmap {
     private static final int O_RDWR = 02;
     private static final int O_NOFOLLOW = 0400000;
+    private static final int O_CREAT = 0100;
+    private static final int O_EXCL = 0200;
     private static final int MFD_CLOEXEC = 1;
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_SHARED = 0x01;
@@ -44,6 +46,21 @@ public final class Mmap {
             MemorySegment errno = Native.errnoSegment();
             int fd = (int) OPEN.invokeExact(errno, arena.allocateFrom(file.toString()), O_RDWR | O_NOFOLLOW | Libc.O_CLOEXEC, 0);
             return (int) Native.check("open(" + file + ")", fd, errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /**
+     * open(2) with O_CREAT|O_EXCL|O_NOFOLLOW, 0600, read-write, close-on-exec: a new file, never one
+     * that exists and never through a symbolic link planted at its name.
+     */
+    public static int createExclusive(Path file) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Native.errnoSegment();
+            int fd = (int) OPEN.invokeExact(errno, arena.allocateFrom(file.toString()),
+                    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | Libc.O_CLOEXEC, 0600);
+            return (int) Native.check("open(" + file + ", O_CREAT|O_EXCL|O_NOFOLLOW)", fd, errno);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

@@ -2,15 +2,11 @@ package io.ipcbench.os;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -20,7 +16,6 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,8 +40,6 @@ public final class NamedObjects implements AutoCloseable {
     private static final Pattern OWNED = Pattern.compile("^(?:sem\\.)?" + PREFIX + "-(\\d+)-[0-9a-f]+-.*");
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int TOKEN_BYTES = 8;
-    private static final FileAttribute<?> OWNER_ONLY_FILE =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final String stem;
     private final Deque<Runnable> removals = new ArrayDeque<>();
@@ -62,23 +55,31 @@ public final class NamedObjects implements AutoCloseable {
         stem = PREFIX + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(token);
     }
 
-    /** Creates an empty /dev/shm file of {@code bytes} bytes (0600, O_EXCL, not following links). */
+    /**
+     * Creates a /dev/shm file of {@code bytes} bytes (0600, O_EXCL, not following links) with its
+     * pages reserved by posix_fallocate: a sparse file on a tmpfs that fills up later would kill
+     * whichever process first stores to an unbacked page with SIGBUS. When /dev/shm cannot hold
+     * it, the file is removed and the error names the bytes needed, the bytes free and the remedy.
+     */
     public synchronized Path createShmFile(String role, long bytes) {
         Path file = DEV_SHM.resolve(name(role));
-        long free = usableSpace(DEV_SHM);
-        if (bytes > free) {
-            throw new IllegalStateException("/dev/shm has " + free + " bytes free but the ring needs " + bytes
-                    + ": choose a smaller size or capacity, or enlarge /dev/shm (mount -o remount,size=... /dev/shm)");
+        // the length is reserved through the descriptor that created the file: reopening the path could meet another file
+        int fd = Mmap.createExclusive(file);
+        removals.push(() -> deleteQuietly(file));
+        try {
+            Mmap.allocate(fd, bytes);
+        } catch (NativeException e) {
+            if (e.errno() != Errno.ENOSPC) {
+                throw e;
+            }
+            deleteQuietly(file);
+            throw new IllegalStateException("/dev/shm cannot hold the rings: they need " + bytes + " bytes and /dev/shm has "
+                    + usableSpace(DEV_SHM) + " bytes free (of " + totalSpace(DEV_SHM) + "); choose a smaller size or capacity,"
+                    + " remove what fills it, or enlarge it: mount -o remount,size=" + mebibytesAbove(bytes) + "m /dev/shm");
+        } finally {
+            Libc.close(fd);
         }
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), OWNER_ONLY_FILE)) {
-            removals.push(() -> deleteQuietly(file));
-            // the length, through the descriptor just created: reopening the path could meet another file
-            channel.write(ByteBuffer.allocate(1), bytes - 1);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + file, e);
-        }
+        return file;
     }
 
     /** Creates a POSIX named semaphore (sem_open O_CREAT|O_EXCL, 0600) and returns its name. */
@@ -207,6 +208,20 @@ public final class NamedObjects implements AutoCloseable {
         }
     }
 
+    private static long totalSpace(Path dir) {
+        try {
+            return Files.getFileStore(dir).getTotalSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + dir, e);
+        }
+    }
+
+    /** A /dev/shm size, in MiB, that holds {@code bytes} beside what it holds now. */
+    private static long mebibytesAbove(long bytes) {
+        long mebibyte = 1 << 20;
+        return (totalSpace(DEV_SHM) - usableSpace(DEV_SHM) + bytes + mebibyte - 1) / mebibyte + 1;
+    }
+
     /** Deletes a directory and what is in it, not following links (a planted link is removed, not its target). */
     private static boolean deleteTree(Path dir) {
         try (var walk = Files.walk(dir)) {
@@ -217,7 +232,7 @@ public final class NamedObjects implements AutoCloseable {
         return !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static boolean deleteQuietly(Path file) {
+    static boolean deleteQuietly(Path file) {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Where the measuring thread and the peer's thread run. Cross-core (the default) puts them on
@@ -22,6 +26,11 @@ public enum Pinning {
 
     /** CPUs for the benchmark thread and the peer thread; -1 means "not pinned". */
     public record Plan(int benchmarkCpu, int peerCpu) {
+        /** The CPUs this plan pins to; empty when it pins nothing. */
+        public SortedSet<Integer> cpus() {
+            return IntStream.of(benchmarkCpu, peerCpu).filter(cpu -> cpu >= 0).boxed().collect(Collectors.toCollection(TreeSet::new));
+        }
+
         public void pinCurrentThreadAsBenchmark() {
             if (benchmarkCpu >= 0) {
                 Libc.pinCurrentThread(benchmarkCpu);

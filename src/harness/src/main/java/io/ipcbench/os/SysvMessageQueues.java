@@ -25,7 +25,6 @@ public final class SysvMessageQueues {
     private static final int IPC_RMID = 0;
     private static final int IPC_SET = 1;
     private static final int IPC_STAT = 2;
-    private static final int ENOSPC = 28;
     /** struct msqid_ds on x86-64 (120 bytes), the offsets this class uses. */
     private static final long MSQID_DS_BYTES = 120;
     private static final long PERM_CUID = 12;
@@ -54,7 +53,7 @@ public final class SysvMessageQueues {
             if (id == -1 && Native.errno(errno) == Errno.EEXIST) {
                 return -1;
             }
-            if (id == -1 && Native.errno(errno) == ENOSPC) {
+            if (id == -1 && Native.errno(errno) == Errno.ENOSPC) {
                 throw new IllegalStateException("msgget failed: ENOSPC: the system holds as many System V queues as"
                         + " /proc/sys/kernel/msgmni allows; remove stale ones (ipcs -q, ipcrm) or raise kernel.msgmni");
             }

@@ -81,7 +81,7 @@ public final class PeerProcess implements Peer, AutoCloseable {
     }
 
     /** The java binary this JVM runs on: the peer runs on the very same JDK. */
-    static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

@@ -5,7 +5,9 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.os.ResourceLimits;
 import io.ipcbench.traffic.Channel;
 
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.OptionalLong;
 
 /**
  * The benchmark side of one trial: parameters checked, named objects created, the peer JVM
- * started, pinned and connected, a watchdog over it. Closing it stops the peer and removes
+ * started, pinned and connected, a watchdog over it. Its CPUs are claimed in {@link PinnedCpus},
+ * which warns when another run pins to any of them. Closing it stops the peer and removes
  * every named object; a shutdown hook does the same for sessions JMH never tore down. In
  * remote mode ({@link Mechanism#remote}) the peer is a server that was already running: the
  * session connects to it instead, and closing the connection ends its part.
@@ -44,11 +47,13 @@ public final class Session implements Channel {
         check(mechanism, params);
         Messages messages = mechanism.messages(params);
         Pinning.Plan cpus = params.pinning().plan();
+        ResourceLimits.requireDescriptorsForTrial(params.describe());
         Optional<Mechanism.Remote> remote = mechanism.remote(params);
         NamedObjects.sweepDeadOwners();
         Session session = new Session(params, messages, cpus);
         Cleanup.register(session);
         try {
+            PinnedCpus.claim(cpus.cpus(), session.names);
             if (remote.isPresent()) {
                 session.connect(remote.get(), role);
             } else {

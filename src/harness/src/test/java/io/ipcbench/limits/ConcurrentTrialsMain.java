@@ -1,0 +1,84 @@
+package io.ipcbench.limits;
+
+import io.ipcbench.eventfd.Eventfd;
+import io.ipcbench.fifo.Fifo;
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.mmap.MappedFile;
+import io.ipcbench.mqueue.MessageQueue;
+import io.ipcbench.os.NamedObjects;
+import io.ipcbench.pipe.Pipe;
+import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.tcp.Tcp;
+import io.ipcbench.traffic.RoundTrip;
+import io.ipcbench.uds.Uds;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of two suites run at once: it opens a trial of every mechanism that names something (files,
+ * semaphores, FIFOs, socket paths, ports, queues), all at the same time, prints {@code OPEN} and
+ * waits for a line on stdin, so the parent can hold both suites' objects alive together; then it
+ * makes verified round trips on each, printing {@code OK <trial>} or {@code ERROR <trial>: <message>},
+ * closes them and prints {@code LEFT} and its objects still present.
+ */
+public final class ConcurrentTrialsMain {
+    private static final int ROUND_TRIPS = 100;
+    /** Blocking variants only: two suites of waiting peers must not spin on the machine's CPUs. */
+    static final List<Trial> TRIALS = List.of(
+            new Trial(new SharedMemory(), Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new SharedMemory(), Map.of("sync", "SEMAPHORE", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new MappedFile(), Map.of("backing", "DEV_SHM", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new MappedFile(), Map.of("backing", "DISK", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new MappedFile(), Map.of("backing", "MEMFD", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new Eventfd(), Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "1", "size", "4096")),
+            new Trial(new Pipe(), Map.of("wait", "BLOCKING", "size", "4096")),
+            new Trial(new Fifo(), Map.of("wait", "BLOCKING", "size", "4096")),
+            new Trial(new Uds(), Map.of("type", "STREAM", "wait", "BLOCKING", "size", "4096")),
+            new Trial(new Uds(), Map.of("type", "DGRAM", "wait", "BLOCKING", "size", "4096")),
+            new Trial(new Tcp(), Map.of("nodelay", "true", "wait", "BLOCKING", "size", "4096")),
+            new Trial(new MessageQueue(), Map.of("api", "POSIX", "wait", "BLOCKING", "depth", "1", "size", "4096")),
+            new Trial(new MessageQueue(), Map.of("api", "SYSV", "wait", "BLOCKING", "depth", "1", "size", "4096")));
+
+    record Trial(Mechanism mechanism, Map<String, String> values) {
+        Params params() {
+            return new Params(mechanism.name(), values);
+        }
+    }
+
+    private ConcurrentTrialsMain() {}
+
+    public static void main(String[] args) throws Exception {
+        List<RoundTrip> open = new ArrayList<>();
+        try {
+            for (Trial trial : TRIALS) {
+                open.add(RoundTrip.start(trial.mechanism(), trial.params()));
+            }
+            System.out.println("OPEN");
+            System.out.flush();
+            new BufferedReader(new InputStreamReader(System.in)).readLine();
+            for (RoundTrip roundTrip : open) {
+                String trial = roundTrip.session().params().describe();
+                // the watchdog times a wait from the trial's last progress, and this one sat idle while the others opened
+                roundTrip.session().progressed();
+                try {
+                    for (long seq = 1; seq <= ROUND_TRIPS; seq++) {
+                        roundTrip.onceVerified(seq);
+                    }
+                    System.out.println("OK " + trial);
+                } catch (RuntimeException e) {
+                    System.out.println("ERROR " + trial + ": " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            System.out.println("ERROR opening: " + e.getMessage());
+        } finally {
+            open.forEach(RoundTrip::close);
+        }
+        System.out.println("LEFT " + NamedObjects.presentFor(ProcessHandle.current().pid()));
+    }
+}

@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.soak.SoakMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,10 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-/** A repository root in a temp folder: profiles/ and jmh/<module>/target/benchmarks.jar running {@link FakeBenchmarks}. */
+/**
+ * A repository root in a temp folder: profiles/ and jmh/<module>/target/benchmarks.jar running
+ * {@link FakeBenchmarks}, and holding the fake {@link SoakMain}.
+ */
 record FakeRepo(Path root) {
 
     FakeRepo profile(String name, String contents) throws IOException {
@@ -39,9 +43,11 @@ record FakeRepo(Path root) {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeBenchmarks.class.getName());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            String classFile = FakeBenchmarks.class.getName().replace('.', '/') + ".class";
-            try (InputStream bytes = FakeBenchmarks.class.getClassLoader().getResourceAsStream(classFile)) {
-                add(out, classFile, bytes.readAllBytes());
+            for (Class<?> main : List.of(FakeBenchmarks.class, SoakMain.class)) {
+                String classFile = main.getName().replace('.', '/') + ".class";
+                try (InputStream bytes = main.getClassLoader().getResourceAsStream(classFile)) {
+                    add(out, classFile, bytes.readAllBytes());
+                }
             }
             add(out, "META-INF/maven/org.openjdk.jmh/jmh-core/pom.properties", "version=1.37\n".getBytes());
             if (benchmarkList != null) {

@@ -50,28 +50,20 @@ public final class SoakMain {
 
     /** A message target: a whole number from 1 to {@link #MAX_MESSAGES}. */
     public static long messages(String raw) {
-        String rule = "messages per mechanism is a whole number from 1 to " + MAX_MESSAGES;
-        try {
-            long n = Long.parseLong(raw.strip());
-            if (n < 1 || n > MAX_MESSAGES) {
-                throw new IllegalArgumentException(raw + " is out of range; " + rule);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + raw + "' is not a number; " + rule);
-        }
+        return wholeNumber(raw, MAX_MESSAGES, "messages per mechanism is a whole number from 1 to " + MAX_MESSAGES);
     }
 
     /** "all", or how many sizes each variant runs, from 1 to the number of scheduled sizes plus the largest. */
     public static int sizesPerVariant(String raw) {
         int most = SoakSchedule.SIZES.size() + 1;
-        String rule = "sizes per variant is 'all' or a whole number from 1 to " + most;
-        if (raw.strip().equals("all")) {
-            return SoakSchedule.ALL_SIZES;
-        }
+        return raw.strip().equals("all") ? SoakSchedule.ALL_SIZES
+                : (int) wholeNumber(raw, most, "sizes per variant is 'all' or a whole number from 1 to " + most);
+    }
+
+    private static long wholeNumber(String raw, long max, String rule) {
         try {
-            int n = Integer.parseInt(raw.strip());
-            if (n < 1 || n > most) {
+            long n = Long.parseLong(raw.strip());
+            if (n < 1 || n > max) {
                 throw new IllegalArgumentException(raw + " is out of range; " + rule);
             }
             return n;

@@ -33,9 +33,9 @@ import java.util.stream.Stream;
  * wait, each socket type, both queue APIs, both signal kinds, each mmap backing), each as round
  * trips and as a one-way stream. The packed shm layout, another offset table for the same code,
  * runs with a spinning and a sleeping sync (SPIN_THEN_FUTEX is their two paths in turn, SEMAPHORE
- * keeps its counts outside the ring); mmap runs FUTEX, the rings being shm's. Capacity and depth are 1 for round trips (the
- * single-slot hand-off) and 3 or 2 for streams (a ring that wraps at a slot count that is not a
- * power of two, a queue that holds more than one message).
+ * keeps its counts outside the ring); mmap runs FUTEX, the rings being shm's. Capacity and depth
+ * are 1 for round trips (the single-slot hand-off) and 3 or 2 for streams (a ring that wraps at a
+ * slot count that is not a power of two, a queue that holds more than one message).
  */
 public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
     /** Round trips and one-message-in-flight streams cost a wake-up per message: they get this share of a stream's messages. */

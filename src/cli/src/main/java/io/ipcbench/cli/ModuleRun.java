@@ -6,7 +6,7 @@ import java.util.List;
  * One module's part of a run, as recorded in run.json. Before the module has run, exitStatus and
  * durationSeconds are null, so an interrupted run shows which modules never finished.
  *
- * @param jmhArgs    the arguments given to benchmarks.jar, exactly
+ * @param jmhArgs    the arguments given to benchmarks.jar, exactly (for a soak: the main class and its arguments)
  * @param resultFile the JMH JSON, relative to the run folder
  * @param error      why the module could not be run at all, or null
  * @param cpuSharing the warnings of the module's trials that pinned to CPUs another ipcbench run
@@ -17,6 +17,11 @@ record ModuleRun(String module, String jar, String jmhVersion, List<String> jmhA
 
     static ModuleRun planned(String module, String jar, String jmhVersion, List<String> jmhArgs) {
         return new ModuleRun(module, jar, jmhVersion, jmhArgs, module + ".json", module + ".log", null, null, null, List.of());
+    }
+
+    /** The same plan with another result file (a soak's summary instead of JMH's JSON). */
+    ModuleRun withResultFile(String file) {
+        return new ModuleRun(module, jar, jmhVersion, jmhArgs, file, logFile, exitStatus, durationSeconds, error, cpuSharing);
     }
 
     ModuleRun finished(int exitStatus, double durationSeconds, List<String> cpuSharing) {

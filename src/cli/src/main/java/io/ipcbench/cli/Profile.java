@@ -24,7 +24,22 @@ import java.util.stream.Stream;
 record Profile(String name, Path file, Map<String, String> entries) {
 
     static final String JMH_ARGS = "jmh.args";
-    private static final String KEYS = "jmh.args, modules, bench, flame, param.<name>, param.<module>.<name>";
+    static final String SOAK_MESSAGES = "soak.messages";
+    static final String SOAK_SIZES = "soak.sizes";
+    private static final String KEYS = "jmh.args, modules, bench, flame, param.<name>, param.<module>.<name>; "
+            + "for a soak: soak.messages, soak.sizes, modules";
+    private static final Set<String> SOAK_KEYS = Set.of(SOAK_MESSAGES, SOAK_SIZES, "modules");
+    /** The soak's largest message target per mechanism, as its SoakMain accepts it. */
+    static final long MAX_SOAK_MESSAGES = 10_000_000_000L;
+    /** The sizes a soak schedules per variant at most: eight edge sizes and the largest. */
+    static final int MAX_SOAK_SIZES = 9;
+
+    /**
+     * A soak profile: no JMH; each module's soak sends {@code messages} verified messages per
+     * mechanism, each variant at {@code sizes} ("all", or how many) of the scheduled sizes.
+     */
+    record Soak(long messages, String sizes) {
+    }
 
     static Profile load(Path profilesDir, String name) {
         Path file = profilesDir.resolve(name + ".properties");
@@ -41,6 +56,12 @@ record Profile(String name, Path file, Map<String, String> entries) {
         } catch (IllegalArgumentException e) {
             throw new CliException(file + ": " + e.getMessage() + "; available profiles: " + available(profilesDir));
         }
+    }
+
+    /** The soak's settings, when this is a soak profile (it sets soak.messages). */
+    Optional<Soak> soak() {
+        return Optional.ofNullable(entries.get(SOAK_MESSAGES))
+                .map(messages -> new Soak(Long.parseLong(messages), entries.getOrDefault(SOAK_SIZES, "all")));
     }
 
     /** The JMH options for every module, split into arguments. */
@@ -110,6 +131,10 @@ record Profile(String name, Path file, Map<String, String> entries) {
                 throw new IllegalArgumentException(where + ": " + key + " is set a second time");
             }
         }
+        if (entries.containsKey(SOAK_MESSAGES) || entries.containsKey(SOAK_SIZES)) {
+            requireSoak(entries);
+            return entries;
+        }
         if (!entries.containsKey(JMH_ARGS)) {
             // without it JMH's defaults (5 forks x 5 x 10 s iterations per combination) would take days
             throw new IllegalArgumentException("no " + JMH_ARGS + " (forks, warmup, iterations) is set");
@@ -122,9 +147,31 @@ record Profile(String name, Path file, Map<String, String> entries) {
         return entries;
     }
 
+    /** A soak runs no JMH: JMH keys would be ignored, so they are refused, as are values out of range. */
+    private static void requireSoak(Map<String, String> entries) {
+        String extra = entries.keySet().stream().filter(key -> !SOAK_KEYS.contains(key)).collect(Collectors.joining(", "));
+        if (!extra.isEmpty()) {
+            throw new IllegalArgumentException("a soak profile runs no JMH, so " + extra + " does not apply; its keys are "
+                    + SOAK_MESSAGES + ", " + SOAK_SIZES + ", modules");
+        }
+        String messages = entries.get(SOAK_MESSAGES);
+        String rule = SOAK_MESSAGES + " is the verified messages per mechanism, a whole number from 1 to " + MAX_SOAK_MESSAGES;
+        if (messages == null) {
+            throw new IllegalArgumentException(SOAK_SIZES + " is set but " + SOAK_MESSAGES + " is not; " + rule);
+        }
+        if (!messages.matches("\\d{1,11}") || Long.parseLong(messages) < 1 || Long.parseLong(messages) > MAX_SOAK_MESSAGES) {
+            throw new IllegalArgumentException(SOAK_MESSAGES + "=" + messages + " is not allowed; " + rule);
+        }
+        String sizes = entries.getOrDefault(SOAK_SIZES, "all");
+        if (!sizes.equals("all") && !(sizes.matches("\\d") && Integer.parseInt(sizes) >= 1 && Integer.parseInt(sizes) <= MAX_SOAK_SIZES)) {
+            throw new IllegalArgumentException(SOAK_SIZES + "=" + sizes + " is not allowed; it is 'all' or how many sizes each "
+                    + "variant runs, a whole number from 1 to " + MAX_SOAK_SIZES);
+        }
+    }
+
     private static boolean allowedKey(String key) {
         return switch (key) {
-            case JMH_ARGS, "modules", "bench", "flame" -> true;
+            case JMH_ARGS, "modules", "bench", "flame", SOAK_MESSAGES, SOAK_SIZES -> true;
             default -> key.matches("param\\.(\\w+\\.)?\\w+");
         };
     }

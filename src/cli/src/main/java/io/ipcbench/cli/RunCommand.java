@@ -41,10 +41,17 @@ final class RunCommand {
         Path jmhDir = root.resolve("jmh");
         requireKnownModules(profile, ModuleJars.modules(jmhDir));
         Optional<String> bench = options.bench().or(profile::bench);
-        List<BenchmarkJar> jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
-        jars.forEach(BenchmarkJar::requireBenchmarkList);
+        Optional<Profile.Soak> soak = profile.soak();
         Optional<String> flameEvent = FlameRun.requireKnownEvent(options.flame().or(profile::flame));
-        jars = selectingBenchmarks(profile, jars, bench);
+        List<BenchmarkJar> jars;
+        if (soak.isPresent()) {
+            requireNoJmhOptions(profile);
+            jars = SoakArgs.select(jmhDir, options.modules().or(profile::modules));
+        } else {
+            jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
+            jars.forEach(BenchmarkJar::requireBenchmarkList);
+            jars = selectingBenchmarks(profile, jars, bench);
+        }
         // a baseline that cannot be read would only show up after the whole run
         options.baseline().ifPresent(Run::load);
 
@@ -52,11 +59,12 @@ final class RunCommand {
         Path runDir = ResultsFolder.createRunDir(options.results(), environment.kernelRelease(), profile.name(), clock);
         Path runJson = runDir.resolve("run.json");
         List<String> failures = new ArrayList<>();
+        RunRecord record;
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
-            RunRecord record = plan(profile, jars, bench, environment, runDir, flame.run());
+            record = plan(profile, jars, bench, environment, runDir, flame.run(), soak);
             save(record, runJson);
             for (ModuleRun planned : record.modules()) {
-                ModuleRun run = runModule(planned, runDir);
+                ModuleRun run = runModule(planned, runDir, soak.isPresent());
                 if (!run.succeeded()) {
                     failures.add(run.module() + (run.error() != null ? " (" + run.error() + ")"
                             : " (exit status " + run.exitStatus() + ", see " + runDir.resolve(run.logFile()) + ")"));
@@ -64,17 +72,56 @@ final class RunCommand {
                 record = record.withModule(run);
                 save(record, runJson);
             }
-            save(record.withEnd(clock.instant().toString()), runJson);
+            record = record.withEnd(clock.instant().toString());
+            save(record, runJson);
         }
 
         console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
-        int status = reportAndDiff(runDir);
+        int status = soak.isPresent() ? summariseSoak(runDir, record) : reportAndDiff(runDir);
         if (failures.isEmpty()) {
             return status;
         }
         console.println("ipcbench: " + failures.size() + " of " + jars.size() + " modules failed: "
                 + String.join("; ", failures));
         return Math.max(1, status);
+    }
+
+    /** A soak's summary: every module's, in soak.md, and on the console. Exit status 1 comes from the failed modules. */
+    private int summariseSoak(Path runDir, RunRecord record) {
+        StringBuilder summary = new StringBuilder("# ipcbench soak: " + record.runId() + "\n\n");
+        for (ModuleRun run : record.modules()) {
+            Path file = runDir.resolve(run.resultFile());
+            try {
+                summary.append(Files.isRegularFile(file) ? Files.readString(file) : "## Soak: " + run.module()
+                        + "\n\nNo summary: exit status " + run.exitStatus() + ", see " + run.logFile() + "\n").append('\n');
+            } catch (IOException e) {
+                throw new CliException("cannot read " + file + " (" + e + ")");
+            }
+        }
+        Path soakMd = runDir.resolve("soak.md");
+        try {
+            Files.writeString(soakMd, summary);
+        } catch (IOException e) {
+            throw new CliException("cannot write " + soakMd + " (" + e + "); the results folder must stay writable");
+        }
+        console.print(summary);
+        console.println("ipcbench: soak summary in " + soakMd);
+        return 0;
+    }
+
+    /** The JMH options of the command line do not apply to a soak: refused rather than silently ignored. */
+    private void requireNoJmhOptions(Profile profile) {
+        List<String> given = new ArrayList<>();
+        options.bench().ifPresent(b -> given.add("--bench"));
+        if (!options.extraJmh().isEmpty()) {
+            given.add("--jmh");
+        }
+        options.flame().ifPresent(f -> given.add("--flame"));
+        options.baseline().ifPresent(b -> given.add("--baseline"));
+        if (!given.isEmpty()) {
+            throw new CliException(String.join(", ", given) + " cannot be used with profile " + profile.name()
+                    + ", a soak (it runs no JMH); drop " + (given.size() == 1 ? "it" : "them") + " or choose another profile");
+        }
     }
 
     /**
@@ -135,24 +182,32 @@ final class RunCommand {
     }
 
     private RunRecord plan(Profile profile, List<BenchmarkJar> jars, Optional<String> bench,
-                           RunEnvironment environment, Path runDir, Optional<FlameRun> flame) {
+                           RunEnvironment environment, Path runDir, Optional<FlameRun> flame, Optional<Profile.Soak> soak) {
         Map<String, String> pinning = new LinkedHashMap<>();
         List<ModuleRun> modules = new ArrayList<>();
         for (BenchmarkJar jar : jars) {
             String module = jar.module();
             pinning.put(module, profile.paramsFor(module).getOrDefault("pinning", "benchmark default"));
-            List<String> args = JmhArgs.forModule(module, profile, options.extraJmh(), bench,
-                    runDir.resolve(module + ".json"), flame);
-            modules.add(ModuleRun.planned(module, options.root().relativize(jar.jar()).toString(), jar.jmhVersion(), args));
+            String jarPath = options.root().relativize(jar.jar()).toString();
+            if (soak.isPresent()) {
+                String summary = module + ".soak.md";
+                List<String> args = SoakArgs.forModule(module, soak.get(), runDir.resolve(summary));
+                modules.add(ModuleRun.planned(module, jarPath, jar.jmhVersion(), args).withResultFile(summary));
+            } else {
+                List<String> args = JmhArgs.forModule(module, profile, options.extraJmh(), bench,
+                        runDir.resolve(module + ".json"), flame);
+                modules.add(ModuleRun.planned(module, jarPath, jar.jmhVersion(), args));
+            }
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
         return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning,
                 environment, GitState.of(options.root()), List.copyOf(modules));
     }
 
-    private ModuleRun runModule(ModuleRun planned, Path runDir) {
+    private ModuleRun runModule(ModuleRun planned, Path runDir, boolean soak) {
+        // a soak runs the harness's main class from the jar; JMH runs as the jar's main
         List<String> command = new ArrayList<>(List.of(javaLauncher(), "--enable-native-access=ALL-UNNAMED",
-                "-jar", options.root().resolve(planned.jar()).toString()));
+                soak ? "-cp" : "-jar", options.root().resolve(planned.jar()).toString()));
         command.addAll(planned.jmhArgs());
         console.println("ipcbench: running " + planned.module() + ": " + String.join(" ", command));
         Instant start = clock.instant();

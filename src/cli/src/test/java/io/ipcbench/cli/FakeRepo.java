@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.soak.SoakMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * A repository root in a temp folder: profiles/ and jmh/<module>/target/benchmarks.jar running
- * {@link FakeBenchmarks}, with a stand-in for the param check.
+ * {@link FakeBenchmarks}, with a stand-in for the param check, and holding the fake {@link SoakMain}.
  */
 record FakeRepo(Path root) {
 
@@ -42,7 +43,7 @@ record FakeRepo(Path root) {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeBenchmarks.class.getName());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> main : List.of(FakeBenchmarks.class, io.ipcbench.jmh.ParamCheck.class)) {
+            for (Class<?> main : List.of(FakeBenchmarks.class, io.ipcbench.jmh.ParamCheck.class, SoakMain.class)) {
                 String classFile = main.getName().replace('.', '/') + ".class";
                 try (InputStream bytes = main.getClassLoader().getResourceAsStream(classFile)) {
                     add(out, classFile, bytes.readAllBytes());

@@ -66,7 +66,7 @@ public final class PeerMain {
     /** The peer's half of the traffic: echoes or sinks until the benchmark side goes away (the link's liveness ends it). */
     public static void serve(Role role, Link link, Params params, Messages messages) {
         switch (role) {
-            case ECHO -> RoundTrip.echo(link, messages);
+            case ECHO -> RoundTrip.echo(link, params, messages);
             case SINK -> OneWay.sink(link, params, messages);
         }
     }

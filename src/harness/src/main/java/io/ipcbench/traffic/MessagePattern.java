@@ -20,17 +20,34 @@ public final class MessagePattern {
         }
     }
 
-    /** Throws naming the message and the first differing offset. */
+    /**
+     * Throws naming the message, the first differing offset and what went wrong: a message that
+     * carries another sequence number was lost or repeated (or reordered), one that carries its
+     * own number but other bytes was corrupted. Messages under 8 bytes carry part of the number.
+     */
     public static void verify(MemorySegment message, int size, long seq, String where) {
         for (int offset = 0; offset < size; offset += 8) {
             int n = Math.min(8, size - offset);
             long want = expected(seq, offset);
             if (getPartial(message, offset, n) != (n == 8 ? want : want & ((1L << (8 * n)) - 1))) {
-                String got = size >= 8 ? " (it carries sequence number " + message.get(LONG, 0) + ")" : "";
                 throw new IllegalStateException(where + ": message " + seq + " of " + size + " bytes differs at byte "
-                        + offset + got + ": lost, reordered or corrupted");
+                        + offset + ": " + diagnosis(message, size, seq, offset));
             }
         }
+    }
+
+    private static String diagnosis(MemorySegment message, int size, long seq, int offset) {
+        if (size < 8) {
+            return "lost, repeated, reordered or corrupted (a message under 8 bytes carries too little of its number to tell)";
+        }
+        long carried = message.get(LONG, 0);
+        if (carried > seq) {
+            return "it carries sequence number " + carried + ": message " + seq + " was lost (or overtaken)";
+        }
+        if (carried < seq) {
+            return "it carries sequence number " + carried + ", an earlier one: a message was repeated (or overtaken)";
+        }
+        return "it carries its own sequence number but other bytes: corrupted";
     }
 
     private static long expected(long seq, int offset) {

@@ -48,16 +48,26 @@ public final class RoundTrip extends Traffic {
     public void onceVerified(long seq) {
         MessagePattern.fill(message, size, seq);
         once();
-        MessagePattern.verify(reply, size, seq, channel.params().describe() + " echo");
+        MessagePattern.verify(reply, size, seq, channel.params().describe() + " reply");
     }
 
-    /** The peer's half: receive whole, send back whole, until the benchmark side goes away. */
-    public static void echo(Link link, Messages messages) {
+    /**
+     * The peer's half: receive whole, send back whole, until the benchmark side goes away. With
+     * {@code verify=true} it checks each message before echoing it, so a message lost, repeated
+     * or corrupted on the way out is named where it happened; the benchmark side checks each reply,
+     * which catches the same on the way back (a repeated reply arrives where the next one is due).
+     */
+    public static void echo(Link link, Params params, Messages messages) {
         int size = messages.payload();
+        boolean verify = params.flag("verify");
+        String where = params.describe() + " echo";
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(size, ALIGNMENT);
-            while (true) {
+            for (long seq = 0; ; seq++) {
                 link.receive(buffer, size);
+                if (verify) {
+                    MessagePattern.verify(buffer, size, seq, where);
+                }
                 link.send(buffer, size);
             }
         }

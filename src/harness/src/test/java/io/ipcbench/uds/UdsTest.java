@@ -7,6 +7,7 @@ import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.StreamFraming;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.traffic.MessagePattern;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
@@ -113,10 +114,13 @@ class UdsTest extends MechanismContract {
                      Arena arena = Arena.ofShared()) {
                     var link = roundTrip.session().link();
                     MemorySegment buffer = arena.allocate(128);
+                    // the echo checks what it echoes (verify=true): each message carries its sequence number
+                    MessagePattern.fill(buffer, 64, 0);
                     link.send(buffer, 64);
                     IllegalStateException cut = assertThrows(IllegalStateException.class, () -> link.receive(buffer, 63));
                     assertTrue(cut.getMessage().contains("a message of 64 bytes arrived where one of 63 was due")
                             && cut.getMessage().contains("MSG_TRUNC"), cut.getMessage());
+                    MessagePattern.fill(buffer, 64, 1);
                     link.send(buffer, 64);
                     IllegalStateException shorter = assertThrows(IllegalStateException.class, () -> link.receive(buffer, 65));
                     assertTrue(shorter.getMessage().contains("a message of 64 bytes arrived where one of 65 was due"), shorter.getMessage());

@@ -48,6 +48,7 @@ final class RunCommand {
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(options.flame().or(profile::flame), runDir))) {
             RunRecord record = plan(profile, jars, bench, environment, runDir, flame.run());
             save(record, runJson);
+            MachineLoad.Snapshot start = MachineLoad.Snapshot.take();
             for (ModuleRun planned : record.modules()) {
                 ModuleRun run = runModule(planned, runDir);
                 if (!run.succeeded()) {
@@ -57,7 +58,12 @@ final class RunCommand {
                 record = record.withModule(run);
                 save(record, runJson);
             }
-            save(record.withEnd(clock.instant().toString()), runJson);
+            MachineLoad load = MachineLoad.between(start, MachineLoad.Snapshot.take());
+            save(record.withEnd(clock.instant().toString(), load), runJson);
+            if (load.busy()) {
+                console.println("ipcbench: the machine was busy during this run: " + load.describe()
+                        + "; its numbers are the machine's as much as the code's");
+            }
         }
 
         console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
@@ -121,7 +127,7 @@ final class RunCommand {
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
         return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning,
-                environment, GitState.of(options.root()), List.copyOf(modules));
+                environment, GitState.of(options.root()), List.copyOf(modules), null);
     }
 
     private ModuleRun runModule(ModuleRun planned, Path runDir) {

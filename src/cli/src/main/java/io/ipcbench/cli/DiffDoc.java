@@ -33,16 +33,21 @@ final class DiffDoc {
         onlyInOne(doc);
         doc.add(FlameDiff.of(diff, this::label));
         doc.heading(2, "How to read this");
-        doc.para("Each result's centre is JMH's score with JMH's 99.9 % confidence interval. The change is new / base with a "
-                + "95 % interval (Welch's t on the log ratio, from the iterations' spread). p is a two-sided Mann-Whitney U "
-                + "test (commons-math3, normal approximation) over the measured iterations of all forks; `~` marks p ≥ "
-                + Significance.ALPHA + ": no significant change, as benchstat marks it. For SampleTime results the samples are "
-                + "the per-iteration means (and, for the percentile rows, per-iteration percentiles computed from each "
-                + "iteration's histogram), not the individual round trips: round trips within one iteration are not "
-                + "independent, and hundreds of thousands of them would make any difference significant. With 3 iterations "
-                + "a side the smallest p the test gives is 0.0495 (every iteration of one run beyond every iteration of the "
-                + "other); with fewer than 3 nothing can be significant. A regression is a significant change beyond "
-                + Fmt.num(threshold * 100) + " % in the bad direction (latency up, throughput down); any makes the exit status 1.");
+        doc.para("Each result's centre is JMH's score with JMH's 99.9 % confidence interval. The statistics of the change "
+                + "take one sample per JMH fork, the mean of its measured iterations: a fork is a fresh benchmark JVM and a "
+                + "fresh peer, what a run repeats independently, while iterations inside one fork share the JIT's decisions, "
+                + "the memory placement and the host's state, and two runs of one build differ by more than their iterations "
+                + "scatter. The change is new / base with a 95 % interval (Welch's t on the log ratio of the fork means). p "
+                + "is the exact two-sided Mann-Whitney U test (commons-statistics) over the fork means; `~` marks p ≥ "
+                + Significance.ALPHA + ": no significant change, as benchstat marks it. The smallest p the test can give is "
+                + "0.1 with 3 forks a side, 0.029 with 4 and 0.0079 with 5, so with fewer than " + Significance.MIN_FORKS
+                + " forks a side no p is computed and nothing is called significant: run both sides with `-f "
+                + Significance.MIN_FORKS + "` or more (the `compare` profile does) to test changes. Latency percentile "
+                + "rows use each fork's percentile over all its sampled round trips. A regression is a significant change "
+                + "whose whole 95 % interval lies beyond " + Fmt.num(threshold * 100) + " % in the bad direction (time per "
+                + "operation up, throughput down): the data rule out a change within the threshold. Any makes the exit "
+                + "status 1. A significant change whose interval reaches back inside the threshold is shown as \"changed, "
+                + "not clearly beyond\" and fails nothing: two runs of one build on one machine differ by that much.");
         return doc;
     }
 
@@ -52,8 +57,8 @@ final class DiffDoc {
         long significant = diff.rows().stream().filter(RowDiff::significant).count();
         doc.para(diff.rows().size() + " results compared; " + significant + " changed significantly (p < " + Significance.ALPHA
                 + "); **" + regressions.size() + " regression" + (regressions.size() == 1 ? "" : "s") + "** and "
-                + improvements.size() + " improvement" + (improvements.size() == 1 ? "" : "s") + " beyond " + Fmt.num(threshold * 100)
-                + " %. Only in base: " + diff.onlyInBase().size() + "; only in new: " + diff.onlyInNew().size() + ".");
+                + improvements.size() + " improvement" + (improvements.size() == 1 ? "" : "s") + " clearly beyond "
+                + Fmt.num(threshold * 100) + " % (the whole 95 % interval). Only in base: " + diff.onlyInBase().size() + "; only in new: " + diff.onlyInNew().size() + ".");
         doc.para("Geometric mean of new / base: time per operation " + Fmt.ratio(diff.geomean(r -> true, RowDiff::timeRatio))
                 + " over all " + diff.rows().size() + " results; latency " + Fmt.ratio(diff.geomean(r -> r.base().isLatency(), RowDiff::ratio))
                 + ", throughput " + Fmt.ratio(diff.geomean(r -> r.base().higherIsBetter(), RowDiff::ratio)) + ".");
@@ -63,13 +68,13 @@ final class DiffDoc {
     }
 
     private void results(Doc doc, List<String> labels) {
-        var table = doc.table("result", "base", "new", "change [95 % CI]", "p", "n", "verdict").numeric(1, 2, 3, 5);
+        var table = doc.table("result", "base", "new", "change [95 % CI]", "p", "forks", "verdict").numeric(1, 2, 3, 5);
         for (int i = 0; i < diff.rows().size(); i++) {
             RowDiff r = diff.rows().get(i);
             RowDiff.Outcome outcome = r.outcome(threshold);
             table.row(labels.get(i), centre(r.base().primary()), centre(r.changed().primary()),
                     Fmt.change(r.ratio()) + interval(r.interval()), p(r.p()),
-                    r.base().primary().iterations().length + "+" + r.changed().primary().iterations().length,
+                    r.base().primary().forks().size() + "+" + r.changed().primary().forks().size(),
                     new Doc.Cell(verdict(outcome), mark(outcome)));
         }
         table.done();
@@ -136,7 +141,7 @@ final class DiffDoc {
 
     private static String p(double p) {
         if (Double.isNaN(p)) {
-            return "~ (too few iterations)";
+            return "~ (< " + Significance.MIN_FORKS + " forks)";
         }
         return Significance.significant(p) ? "p=" + Fmt.p(p) : "~ (p=" + Fmt.p(p) + ")";
     }
@@ -154,11 +159,11 @@ final class DiffDoc {
         return unit.equals(Units.NS_PER_OP) ? Fmt.time(v) : Fmt.num(v);
     }
 
-    private static String verdict(RowDiff.Outcome outcome) {
+    private String verdict(RowDiff.Outcome outcome) {
         return switch (outcome) {
             case REGRESSION -> "regression";
             case IMPROVEMENT -> "improvement";
-            case WITHIN_THRESHOLD -> "changed, within threshold";
+            case NOT_CLEARLY_BEYOND_THRESHOLD -> "changed, not clearly beyond " + Fmt.num(threshold * 100) + " %";
             case NOT_SIGNIFICANT -> "~";
         };
     }

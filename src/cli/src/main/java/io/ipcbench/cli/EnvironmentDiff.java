@@ -10,10 +10,11 @@ import java.util.Set;
 /**
  * The two machines side by side, differences marked: a kernel, a CPU, a mitigation or a JDK that
  * differ explain a change before any code does. Mitigations "Not affected" in both runs are
- * listed on one line; start and end times differ by nature and are not marked.
+ * listed on one line; start and end times and the machine's other work differ by nature and are
+ * not marked, but a run made on a busy machine is called out.
  */
 final class EnvironmentDiff {
-    private static final Set<String> EXPECTED_TO_DIFFER = Set.of("start", "end");
+    private static final Set<String> EXPECTED_TO_DIFFER = Set.of("start", "end", "other work during the run");
     private static final String MITIGATION = "mitigation ";
     private static final String NOT_AFFECTED = "Not affected";
 
@@ -47,6 +48,10 @@ final class EnvironmentDiff {
         doc.para(differences == 0 ? "The two runs were made in the same environment, as far as run.json records it."
                 : differences + " environment difference" + (differences == 1 ? "" : "s") + " (marked ≠): any of them "
                 + "can explain a change as well as the code can.");
+        for (Run run : List.of(base, changed)) {
+            run.info().machineLoad().filter(MachineLoad::busy).ifPresent(load -> doc.para("**" + run.id()
+                    + " ran on a busy machine**: " + load.describe() + ". Its changes are the machine's as much as the code's."));
+        }
         return table.done();
     }
 }

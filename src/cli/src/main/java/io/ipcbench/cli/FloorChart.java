@@ -34,7 +34,7 @@ final class FloorChart {
         ParamNames names = new ParamNames(floors);
         TreeMap<String, TreeMap<Long, Double>> floorLines = new TreeMap<>();
         for (JmhResult floor : floors) {
-            String name = "floor " + floor.shortName() + " " + names.label(floor, "size");
+            String name = "floor " + names.label(floor, "size");
             TreeMap<Long, Double> points = floorLines.computeIfAbsent(name.strip(), n -> new TreeMap<>());
             if (floor.size().isPresent()) {
                 points.put(floor.size().getAsLong(), floor.typical());

@@ -1,10 +1,26 @@
 package io.ipcbench.cli;
 
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * The latencies JMH sampled in one SampleTime iteration, as distinct values and how often each
  * was seen ({@code rawDataHistogram}), in ascending order of value.
  */
 record Histogram(double[] values, long[] counts) {
+
+    /** The histogram of every latency sampled in {@code parts}. */
+    static Histogram merge(List<Histogram> parts) {
+        SortedMap<Double, Long> merged = new TreeMap<>();
+        for (Histogram part : parts) {
+            for (int i = 0; i < part.values.length; i++) {
+                merged.merge(part.values[i], part.counts[i], Long::sum);
+            }
+        }
+        return new Histogram(merged.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                merged.values().stream().mapToLong(Long::longValue).toArray());
+    }
 
     long total() {
         long total = 0;

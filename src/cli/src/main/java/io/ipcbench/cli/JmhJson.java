@@ -63,21 +63,26 @@ final class JmhJson {
         SortedMap<Double, Double> percentiles = new TreeMap<>();
         node.path("scorePercentiles").properties().forEach(e ->
                 percentiles.put(Double.parseDouble(e.getKey()), number(e.getValue()) * factor));
-        List<Histogram> histograms = new ArrayList<>();
-        for (JsonNode fork : node.path("rawDataHistogram")) {
-            for (JsonNode iteration : fork) {
-                histograms.add(histogram(iteration, factor));
+        List<Metric.Fork> forks = new ArrayList<>();
+        if (node.has("rawDataHistogram")) {
+            for (JsonNode fork : node.path("rawDataHistogram")) {
+                List<Histogram> histograms = new ArrayList<>();
+                fork.forEach(iteration -> histograms.add(histogram(iteration, factor)));
+                forks.add(new Metric.Fork(histograms.stream().mapToDouble(Histogram::mean).toArray(), List.copyOf(histograms)));
+            }
+        } else {
+            for (JsonNode fork : node.path("rawData")) {
+                double[] iterations = new double[fork.size()];
+                for (int i = 0; i < iterations.length; i++) {
+                    iterations[i] = number(fork.get(i)) * factor;
+                }
+                forks.add(new Metric.Fork(iterations, List.of()));
             }
         }
-        List<Double> iterations = new ArrayList<>();
-        for (JsonNode fork : node.path("rawData")) {
-            fork.forEach(value -> iterations.add(number(value) * factor));
-        }
-        histograms.forEach(h -> iterations.add(h.mean()));
         JsonNode confidence = node.path("scoreConfidence");
         return new Metric(number(node.get("score")) * factor, number(node.get("scoreError")) * factor,
                 number(confidence.path(0)) * factor, number(confidence.path(1)) * factor, Units.base(unit),
-                percentiles, iterations.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(histograms));
+                percentiles, List.copyOf(forks));
     }
 
     private static Histogram histogram(JsonNode iteration, double factor) {

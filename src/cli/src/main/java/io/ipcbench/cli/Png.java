@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,14 +44,19 @@ final class Png {
     record Bars(String name, double[] values) {
     }
 
+    /** Dashed lines are all grey: each gets its own dash pattern instead. */
+    private static final BasicStroke[] DASHES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
+
     private Png() {
     }
 
     static byte[] lines(String title, String xTitle, String yTitle, List<Line> lines) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
+        // one line per mechanism and per floor: a row of legend entries would run off the image
+        style(chart.getStyler(), Styler.LegendPosition.OutsideE, Styler.LegendLayout.Vertical);
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern(DECIMALS).setYAxisDecimalPattern(DECIMALS);
+        int dashed = 0;
         for (Line line : lines) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -64,7 +70,7 @@ final class Png {
                 XYSeries series = chart.addSeries(line.name(), xs, ys);
                 if (line.dashed()) {
                     series.setMarker(SeriesMarkers.NONE);
-                    series.setLineStyle(SeriesLines.DASH_DASH);
+                    series.setLineStyle(DASHES[dashed++ % DASHES.length]);
                     series.setLineColor(Color.DARK_GRAY);
                 }
             }
@@ -74,7 +80,7 @@ final class Png {
 
     static byte[] bars(String title, String yTitle, List<String> categories, List<Bars> bars) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
+        style(chart.getStyler(), Styler.LegendPosition.OutsideS, Styler.LegendLayout.Horizontal);
         double min = bars.stream().flatMapToDouble(b -> Arrays.stream(b.values()))
                 .filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1);
         // a logarithmic bar needs a floor below the smallest bar, a decade under it
@@ -90,9 +96,9 @@ final class Png {
         return encode(chart);
     }
 
-    private static void style(Styler styler) {
-        styler.setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.OutsideS)
-                .setLegendLayout(Styler.LegendLayout.Horizontal).setLegendBorderColor(Color.WHITE);
+    private static void style(Styler styler, Styler.LegendPosition legend, Styler.LegendLayout layout) {
+        styler.setChartBackgroundColor(Color.WHITE).setLegendPosition(legend).setLegendLayout(layout)
+                .setLegendBorderColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
     }
 

@@ -9,14 +9,14 @@ import java.util.Map;
  * significant, and the changes of its latency percentiles and OS costs.
  *
  * @param ratio    new score / base score
- * @param interval 95 % interval of the ratio (NaNs when a side has fewer than two iterations)
- * @param p        Mann-Whitney U over the iterations (NaN when a side has fewer than two)
+ * @param interval 95 % interval of the ratio from the fork means (NaNs when a side has fewer than two forks)
+ * @param p        exact Mann-Whitney U over the fork means (NaN below {@link Significance#MIN_FORKS} forks a side)
  */
 record RowDiff(JmhResult base, JmhResult changed, double ratio, double[] interval, double p,
                List<Change> percentiles, List<Change> costs) {
 
     /** What the change of one row means for a gate. */
-    enum Outcome { REGRESSION, IMPROVEMENT, WITHIN_THRESHOLD, NOT_SIGNIFICANT }
+    enum Outcome { REGRESSION, IMPROVEMENT, NOT_CLEARLY_BEYOND_THRESHOLD, NOT_SIGNIFICANT }
 
     /** A secondary figure: a latency percentile or an OS cost per operation, in both runs. */
     record Change(String name, String unit, double base, double changed, double p) {
@@ -35,7 +35,7 @@ record RowDiff(JmhResult base, JmhResult changed, double ratio, double[] interva
         if (base.mode().equals("sample") && changed.mode().equals("sample")) {
             for (double percent : PERCENTILES) {
                 percentiles.add(new Change("p" + Fmt.num(percent), a.unit(), a.percentile(percent), b.percentile(percent),
-                        Significance.pValue(a.iterationPercentiles(percent), b.iterationPercentiles(percent))));
+                        Significance.pValue(a.forkPercentiles(percent), b.forkPercentiles(percent))));
             }
         }
         List<Change> costs = new ArrayList<>();
@@ -44,25 +44,35 @@ record RowDiff(JmhResult base, JmhResult changed, double ratio, double[] interva
             Metric other = newCosts.get(name);
             if (other != null) {
                 costs.add(new Change(name, cost.unit(), cost.score(), other.score(),
-                        Significance.pValue(cost.iterations(), other.iterations())));
+                        Significance.pValue(cost.forkMeans(), other.forkMeans())));
             }
         });
-        return new RowDiff(base, changed, ratio, Significance.ratioInterval(ratio, a.iterations(), b.iterations()),
-                Significance.pValue(a.iterations(), b.iterations()), List.copyOf(percentiles), List.copyOf(costs));
+        return new RowDiff(base, changed, ratio, Significance.ratioInterval(ratio, a.forkMeans(), b.forkMeans()),
+                Significance.pValue(a.forkMeans(), b.forkMeans()), List.copyOf(percentiles), List.copyOf(costs));
     }
 
     boolean significant() {
         return Significance.significant(p);
     }
 
-    /** Regressions and improvements are significant changes beyond {@code threshold} (0.10 = 10 %). */
+    /**
+     * Regressions and improvements are significant changes whose whole 95 % interval lies beyond
+     * {@code threshold} (0.10 = 10 %), in time per operation: the diff claims a change beyond the
+     * threshold only when the data rule out one within it. A change the test finds but whose
+     * interval reaches back inside the threshold is reported, and does not fail a gate.
+     */
     Outcome outcome(double threshold) {
         if (!significant()) {
             return Outcome.NOT_SIGNIFICANT;
         }
-        boolean worse = base.higherIsBetter() ? ratio < 1 - threshold : ratio > 1 + threshold;
-        boolean better = base.higherIsBetter() ? ratio > 1 + threshold : ratio < 1 - threshold;
-        return worse ? Outcome.REGRESSION : better ? Outcome.IMPROVEMENT : Outcome.WITHIN_THRESHOLD;
+        double[] time = timeInterval();
+        if (time[0] > 1 + threshold) {
+            return Outcome.REGRESSION;
+        }
+        if (time[1] < 1 - threshold) {
+            return Outcome.IMPROVEMENT;
+        }
+        return Outcome.NOT_CLEARLY_BEYOND_THRESHOLD;
     }
 
     /** The change as time per operation (throughput inverted): above 1 is slower, whatever the mode. */

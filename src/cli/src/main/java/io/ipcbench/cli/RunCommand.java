@@ -63,6 +63,7 @@ final class RunCommand {
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
             record = plan(profile, jars, bench, environment, runDir, flame.run(), soak);
             save(record, runJson);
+            MachineLoad.Snapshot start = MachineLoad.Snapshot.take();
             for (ModuleRun planned : record.modules()) {
                 ModuleRun run = runModule(planned, runDir, soak.isPresent());
                 if (!run.succeeded()) {
@@ -72,8 +73,13 @@ final class RunCommand {
                 record = record.withModule(run);
                 save(record, runJson);
             }
-            record = record.withEnd(clock.instant().toString());
+            MachineLoad load = MachineLoad.between(start, MachineLoad.Snapshot.take());
+            record = record.withEnd(clock.instant().toString(), load);
             save(record, runJson);
+            if (load.busy()) {
+                console.println("ipcbench: the machine was busy during this run: " + load.describe()
+                        + "; its numbers are the machine's as much as the code's");
+            }
         }
 
         console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
@@ -201,7 +207,7 @@ final class RunCommand {
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
         return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning,
-                environment, GitState.of(options.root()), List.copyOf(modules));
+                environment, GitState.of(options.root()), List.copyOf(modules), null);
     }
 
     private ModuleRun runModule(ModuleRun planned, Path runDir, boolean soak) {

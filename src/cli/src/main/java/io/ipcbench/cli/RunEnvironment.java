@@ -75,7 +75,7 @@ record RunEnvironment(String hostname, String kernelRelease, String kernelVersio
         }
     }
 
-    private static List<String> lines(Path file) {
+    static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file);
         } catch (IOException e) {

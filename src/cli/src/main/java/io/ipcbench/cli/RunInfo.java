@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * run.json as the results tooling reads it: leniently, field by field, so that a run recorded by an
@@ -39,6 +40,16 @@ record RunInfo(Path file, JsonNode json) {
         return json.path("modules");
     }
 
+    /** The machine's other work during the run; empty for a run that did not finish or record it. */
+    Optional<MachineLoad> machineLoad() {
+        JsonNode load = json.path("machineLoad");
+        if (!load.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MachineLoad(load.path("otherCpuPercent").asDouble(Double.NaN),
+                load.path("stealPercent").asDouble(Double.NaN), load.path("loadAverages").asText(RunEnvironment.UNKNOWN)));
+    }
+
     /**
      * The environment as labelled lines, in the order a person compares two machines: what can
      * change IPC costs first (kernel, CPU, mitigations, JDK), then how the run was made.
@@ -60,6 +71,7 @@ record RunInfo(Path file, JsonNode json) {
         json.path("pinning").properties().forEach(e -> lines.put("pinning " + e.getKey(), e.getValue().asText()));
         lines.put("commit", text("git", "commit") + (json.path("git").path("dirty").asBoolean(false) ? " (uncommitted changes)" : ""));
         lines.put("host", text("environment", "hostname"));
+        lines.put("other work during the run", machineLoad().map(MachineLoad::describe).orElse(RunEnvironment.UNKNOWN));
         lines.put("start", text("start"));
         lines.put("end", text("end"));
         return lines;

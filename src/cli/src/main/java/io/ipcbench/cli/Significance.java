@@ -1,41 +1,46 @@
 package io.ipcbench.cli;
 
 import java.util.Arrays;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.Variance;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
- * The statistics of a diff, on the values of the measured iterations: the iteration is what a run
- * repeats independently (a fresh JMH loop; forks add fresh JVMs), so it is the sample, as one
- * benchmark run is benchstat's.
+ * The statistics of a diff, on one sample per JMH fork (the mean of the fork's iterations). The
+ * fork is what a run repeats independently: a fresh benchmark JVM, a fresh peer, fresh JIT
+ * decisions, memory placement and host state. Iterations inside one fork share all of that, so
+ * they are not independent samples: two runs of one build on one machine differ by more than
+ * their iterations scatter, and a test over iterations calls that difference significant.
  * <ul>
- *   <li>Is there a change? Mann-Whitney U (rank-based: no assumption of normal noise; benchstat's
- *       test), commons-math3's, two-sided; significant below {@link #ALPHA}. commons-math3 uses the
- *       normal approximation: with 3 iterations a side it gives p = 0.0495 when every iteration of
- *       one run beats every iteration of the other (the exact test would give 0.1), and with fewer
- *       than 3 a side nothing can be significant.</li>
- *   <li>How large? The ratio of the two centres with a 95 % interval from the iterations'
- *       spread: Welch's t on the log of the ratio (delta method), so that the interval is
+ *   <li>Is there a change? The exact Mann-Whitney U test (rank-based: no assumption of normal
+ *       noise; benchstat's test), commons-statistics', two-sided; significant below
+ *       {@link #ALPHA}. Its smallest p-value is 0.1 with 3 forks a side, 0.029 with 4, 0.0079
+ *       with 5: below {@link #MIN_FORKS} forks a side nothing can be significant, and no
+ *       p-value is given.</li>
+ *   <li>How large? The ratio of the two centres with a 95 % interval from the spread of the fork
+ *       means: Welch's t on the log of the ratio (delta method), so that the interval is
  *       multiplicative like the change itself.</li>
  * </ul>
  */
 final class Significance {
     static final double ALPHA = 0.05;
-    private static final int MIN_SAMPLES = 2;
+    /** The fewest forks a side with which the exact two-sided test can reach {@link #ALPHA}. */
+    static final int MIN_FORKS = 4;
+    private static final int MIN_FOR_SPREAD = 2;
+    private static final MannWhitneyUTest TEST = MannWhitneyUTest.withDefaults();
 
     private Significance() {
     }
 
-    /** Two-sided p-value, NaN when a side has fewer than two finite samples. */
+    /** Two-sided p-value; NaN when a side has fewer than {@link #MIN_FORKS} finite samples. */
     static double pValue(double[] base, double[] changed) {
         double[] a = finite(base);
         double[] b = finite(changed);
-        if (a.length < MIN_SAMPLES || b.length < MIN_SAMPLES) {
+        if (a.length < MIN_FORKS || b.length < MIN_FORKS) {
             return Double.NaN;
         }
-        return new MannWhitneyUTest().mannWhitneyUTest(a, b);
+        return TEST.test(a, b).getPValue();
     }
 
     static boolean significant(double p) {
@@ -43,13 +48,13 @@ final class Significance {
     }
 
     /**
-     * The 95 % interval of {@code ratio} (the new centre over the base centre) from the iterations'
+     * The 95 % interval of {@code ratio} (the new centre over the base centre) from the samples'
      * relative spread; NaNs when a side has fewer than two samples.
      */
     static double[] ratioInterval(double ratio, double[] base, double[] changed) {
         double[] a = finite(base);
         double[] b = finite(changed);
-        if (a.length < MIN_SAMPLES || b.length < MIN_SAMPLES || !(ratio > 0)) {
+        if (a.length < MIN_FOR_SPREAD || b.length < MIN_FOR_SPREAD || !(ratio > 0)) {
             return new double[] {Double.NaN, Double.NaN};
         }
         double va = relativeVarianceOfMean(a);
@@ -59,14 +64,14 @@ final class Significance {
             return new double[] {ratio, ratio};
         }
         double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double t = new TDistribution(df).inverseCumulativeProbability(0.975);
+        double t = TDistribution.of(df).inverseCumulativeProbability(0.975);
         return new double[] {ratio * Math.exp(-t * se), ratio * Math.exp(t * se)};
     }
 
     /** Var(log mean) ≈ s² / (n · mean²). */
     private static double relativeVarianceOfMean(double[] x) {
-        double mean = new Mean().evaluate(x);
-        return new Variance().evaluate(x) / (x.length * mean * mean);
+        double mean = Mean.of(x).getAsDouble();
+        return Variance.of(x).getAsDouble() / (x.length * mean * mean);
     }
 
     private static double[] finite(double[] x) {

@@ -16,9 +16,9 @@ final class Fixtures {
     static final String QUICK = "quick";
     /** flame profile: OS costs and flame graphs of both processes */
     static final String FLAME = "flame";
-    /** two smoke runs of the same build on the same machine, 9 s apart (pipe; shm only in the second) */
-    static final String SMOKE_A = "smoke-a";
-    static final String SMOKE_B = "smoke-b";
+    /** two runs of the same build on the same machine, one after the other: the pipe module, 5 forks per result */
+    static final String SAME_BUILD_FIRST = "same-build-1";
+    static final String SAME_BUILD_SECOND = "same-build-2";
 
     private Fixtures() {
     }

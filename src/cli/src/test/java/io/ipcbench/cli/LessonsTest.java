@@ -65,7 +65,7 @@ class LessonsTest {
 
     @Test
     void aRunWithoutSharedMemoryMeasuresNoShmClaimAndFailsNothing() {
-        Run run = Run.load(Fixtures.copy(Fixtures.SMOKE_A, dir));
+        Run run = Run.load(Fixtures.copy(Fixtures.SAME_BUILD_FIRST, dir));
         assertEquals(List.of("pipe"), run.modules());
         assertTrue(verdicts(run).stream().allMatch(v -> v == NOT_MEASURED), verdicts(run).toString());
     }

@@ -91,9 +91,9 @@ class RunBaselineTest {
 
     @Test
     void aRegressionAgainstTheBaselineFailsTheRun() throws IOException {
-        Path baseline = Fixtures.copy(Fixtures.QUICK, fixtures.resolve("base"));
-        Path slowed = Fixtures.copy(Fixtures.QUICK, fixtures.resolve("slowed")).resolve("pipe.json");
-        DiffTest.scaleLatency(slowed, "io.ipcbench.pipe.PipeLatency.roundTrip", "64", 1.3);
+        Path baseline = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, fixtures.resolve("base"));
+        Path slowed = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, fixtures.resolve("slowed")).resolve("pipe.json");
+        DiffTest.scaleLatency(slowed, "io.ipcbench.pipe.PipeLatency.roundTrip", "65536", "BUSY_POLL", 1.3);
         profileReturning(slowed);
         assertEquals(1, run("--baseline=" + baseline));
         assertTrue(console.toString().contains(": 1 regression beyond 10 %"), console.toString());

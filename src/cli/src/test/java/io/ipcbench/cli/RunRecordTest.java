@@ -95,4 +95,14 @@ class RunRecordTest {
         assertEquals(List.of("pipe", "shm"), run.get("modules").findValuesAsText("module"));
         assertEquals("1.37", run.get("modules").get(0).get("jmhVersion").asText());
     }
+
+    @Test
+    void theMachinesOtherWorkDuringTheRunIsRecorded() {
+        JsonNode load = run.get("machineLoad");
+        double other = load.get("otherCpuPercent").asDouble(-1);
+        double steal = load.get("stealPercent").asDouble(-1);
+        assertTrue(other >= 0 && other <= 100, load.toString());
+        assertTrue(steal >= 0 && steal <= 100, load.toString());
+        assertTrue(load.get("loadAverages").asText().matches("\\d+\\.\\d+ → \\d+\\.\\d+"), load.toString());
+    }
 }

@@ -9,23 +9,42 @@ import org.junit.jupiter.api.Test;
 /** The behaviour of the diff's statistics that a reader of a diff must know. */
 class SignificanceTest {
     @Test
-    void threeIterationsASideAreSignificantOnlyWhenEveryOneIsBeyondEveryOther() {
-        double p = Significance.pValue(new double[] {10, 11, 12}, new double[] {13, 14, 15});
-        assertEquals(0.0495, p, 0.0001);
+    void theExactTestGivesTheProbabilityOfTheOrderingAmongAllOrderings() {
+        // 4 forks a side, every one of one run beyond every one of the other: 2 of the C(8,4) = 70 orderings
+        double p = Significance.pValue(new double[] {10, 11, 12, 13}, new double[] {14, 15, 16, 17});
+        assertEquals(2.0 / 70, p, 1e-12);
         assertTrue(Significance.significant(p));
-        assertFalse(Significance.significant(Significance.pValue(new double[] {10, 11, 14}, new double[] {12, 13, 15})));
+        // 5 a side: 2 / C(10,5)
+        assertEquals(2.0 / 252, Significance.pValue(new double[] {1, 2, 3, 4, 5}, new double[] {6, 7, 8, 9, 10}), 1e-12);
+    }
+
+    @Test
+    void overlappingForksAreNotSignificant() {
+        assertFalse(Significance.significant(
+                Significance.pValue(new double[] {10, 11, 14, 16}, new double[] {12, 13, 15, 17})));
     }
 
     @Test
     void identicalRunsAreNotSignificant() {
-        double[] same = {5, 6, 7};
+        double[] same = {5, 6, 7, 8};
         assertEquals(1.0, Significance.pValue(same, same.clone()), 1e-12);
     }
 
     @Test
-    void oneIterationASideCannotBeTested() {
-        assertTrue(Double.isNaN(Significance.pValue(new double[] {1}, new double[] {2})));
+    void belowFourForksASideNothingIsTested() {
+        // the exact test could not go below 0.1 with 3 a side: no p-value is better than a useless one
+        assertTrue(Double.isNaN(Significance.pValue(new double[] {1, 2, 3}, new double[] {4, 5, 6})));
+        assertTrue(Double.isNaN(Significance.pValue(new double[] {1, 2, 3, 4}, new double[] {5, 6, 7})));
         assertFalse(Significance.significant(Double.NaN));
+    }
+
+    @Test
+    void nonFiniteSamplesAreLeftOut() {
+        assertTrue(Double.isNaN(Significance.pValue(new double[] {1, 2, 3, Double.NaN}, new double[] {5, 6, 7, 8})));
+    }
+
+    @Test
+    void oneForkASideHasNoInterval() {
         assertTrue(Double.isNaN(Significance.ratioInterval(2, new double[] {1}, new double[] {2})[0]));
     }
 

@@ -70,7 +70,8 @@ public abstract class PeerFaultContract {
      */
     protected String repeatLastMessage(OneWay stream, long sent) {
         stream.send();
-        return "message " + sent + " of " + stream.params().size() + " bytes differs at byte 0 (it carries sequence number " + (sent - 1) + ")";
+        return "message " + sent + " of " + stream.params().size() + " bytes differs at byte 0: it carries sequence number "
+                + (sent - 1) + ", an earlier one: a message was repeated";
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Stands in for the harness's param check in the runner tests' fake benchmark jars (the CLI does
- * not depend on the harness): its benchmarks declare size, pinning, fail and result; a size must
+ * not depend on the harness): its benchmarks declare size, pinning, fail, result and cpuSharing; a size must
  * be digits. It answers as the real one does: exit 0 with the benchmarks selected and the params
  * declared, or exit 2 with one line.
  */
@@ -27,7 +27,7 @@ public final class ParamCheck {
         boolean pattern = !last.startsWith("-") && (arguments.size() < 2 || !arguments.get(arguments.size() - 2).startsWith("-"));
         boolean selected = !pattern || Pattern.compile(last).matcher("io.ipcbench.fake.FakeLatency.roundTrip").find();
         System.out.println("benchmarks: " + (selected ? 1 : 0));
-        System.out.println("declared: fail pinning result size");
+        System.out.println("declared: cpuSharing fail pinning result size");
         System.exit(0);
     }
 }

@@ -42,10 +42,6 @@ record Metric(double score, double error, double low, double high, String unit,
         return forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterations())).toArray();
     }
 
-    List<Histogram> histograms() {
-        return forks.stream().flatMap(f -> f.histograms().stream()).toList();
-    }
-
     /** The samples a diff compares: one per fork, the mean of its iterations. */
     double[] forkMeans() {
         return forks.stream().mapToDouble(Fork::mean).toArray();

@@ -44,7 +44,7 @@ class RunLoadTest {
         JmhResult latency = find(Run.load(Fixtures.copy(Fixtures.QUICK, dir)), "io.ipcbench.pipe.PipeLatency.roundTrip", "64");
         double sum = 0;
         long count = 0;
-        for (Histogram h : latency.primary().histograms()) {
+        for (Histogram h : latency.primary().forks().stream().flatMap(f -> f.histograms().stream()).toList()) {
             sum += h.mean() * h.total();
             count += h.total();
         }

@@ -5,6 +5,7 @@ import io.ipcbench.os.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A read(2) blocked on an eventfd does not return when the process that would write it dies: an
@@ -27,10 +28,17 @@ final class PeerExitBell implements AutoCloseable {
         count.set(ValueLayout.JAVA_LONG, 0, COUNT);
     }
 
-    /** Rings {@code fd} when process {@code pid} exits (at once if it is already gone), until closed. */
-    static PeerExitBell arm(long pid, int fd) {
+    /**
+     * Rings {@code fd} when the peer has exited (at once if it already has), until closed. It is
+     * armed on the peer {@link Process}'s own {@code onExit()}, which completes only once the
+     * Process reports the peer dead: the woken reader asks exactly that. A ring that came earlier
+     * (a {@code ProcessHandle.onExit()} completes as soon as the kernel reports the exit, before the
+     * Process's reaper has recorded it) could find the peer still "alive", send the reader back to
+     * read(2) and leave it blocked for ever.
+     */
+    static PeerExitBell arm(CompletableFuture<Process> exited, int fd) {
         PeerExitBell bell = new PeerExitBell(fd);
-        ProcessHandle.of(pid).ifPresentOrElse(peer -> peer.onExit().thenRun(bell::ring), bell::ring);
+        exited.thenRun(bell::ring);
         return bell;
     }
 

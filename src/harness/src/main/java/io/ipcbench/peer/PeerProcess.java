@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +94,11 @@ public final class PeerProcess implements Peer, AutoCloseable {
     @Override
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes once the peer has exited and {@link #isAlive()} says so. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,12 +105,13 @@ class EventfdCounterTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment count = arena.allocate(8, 8);
             Process shortLived = new ProcessBuilder("sleep", "0.2").start();
-            try (PeerExitBell bell = PeerExitBell.arm(shortLived.pid(), fd)) {
+            try (PeerExitBell bell = PeerExitBell.arm(shortLived.onExit(), fd)) {
                 assertEquals(8, assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Libc.read(fd, count.address(), 8)));
                 assertEquals(PeerExitBell.COUNT, count.get(ValueLayout.JAVA_LONG, 0));
+                assertFalse(shortLived.isAlive(), "the woken reader's liveness check must already see the exit");
             }
             Process disarmed = new ProcessBuilder("sleep", "0.2").start();
-            PeerExitBell.arm(disarmed.pid(), fd).close();
+            PeerExitBell.arm(disarmed.onExit(), fd).close();
             assertTrue(disarmed.waitFor(5, TimeUnit.SECONDS));
             Thread.sleep(200);
             Libc.setNonBlocking(fd);

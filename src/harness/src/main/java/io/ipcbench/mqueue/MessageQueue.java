@@ -74,7 +74,8 @@ public final class MessageQueue implements Mechanism {
      * A System V queue has no end of file: removing it is the only way to wake a process asleep
      * in msgsnd or msgrcv. So the queues go as soon as the peer has exited, however it died
      * (killed, crashed, or killed by the watchdog because it stopped), and a benchmark blocked on
-     * them fails with EIDRM and the peer's exit status.
+     * them fails with EIDRM and the peer's exit status: the removal follows the peer Process's own
+     * exit, so that status is recorded by the time the woken side asks for it.
      */
     private static void removeWhenGone(PeerProcess peer, QueueMarkers.SysvQueue... queues) {
         Runnable removeAll = () -> {
@@ -82,7 +83,7 @@ public final class MessageQueue implements Mechanism {
                 queue.remove().run();
             }
         };
-        ProcessHandle.of(peer.pid()).ifPresentOrElse(p -> p.onExit().thenRun(removeAll), removeAll);
+        peer.onExit().thenRun(removeAll);
     }
 
     @Override

@@ -105,6 +105,9 @@ public final class InProcessRings implements Channel {
 
     /** No watchdog: the measuring thread's waits watch the peer thread directly. */
     @Override
+    public void operationBegins() {}
+
+    @Override
     public void progressed() {}
 
     /** Pins the calling (measuring) thread as the plan says; JMH may change threads between iterations. */

@@ -109,6 +109,11 @@ public final class Session implements Channel {
     }
 
     @Override
+    public void operationBegins() {
+        watchdog.operationBegins();
+    }
+
+    @Override
     public void progressed() {
         watchdog.progressed();
     }

@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
  * remote peer's connection, so that even a blocking read(2) returns (end of file) and the
  * trial fails within {@link #STALL_SECONDS}
  * plus a moment, with the reason, instead of hanging until JMH's own timeout.
+ *
+ * <p>It judges only operations under way: the measuring thread marks each one's start
+ * ({@link #operationBegins}) and end ({@link #progressed}) in one counter, odd while an operation
+ * runs. A stall is an odd count that has not moved for {@link #STALL_SECONDS}. Between operations
+ * the benchmark is not waiting on the peer, so an idle peer is never judged, however long the
+ * benchmark side takes elsewhere (other trials opening, JMH between iterations, a busy machine).
  */
 public final class Watchdog implements Liveness, AutoCloseable {
     public static final long STALL_SECONDS = 10;
@@ -27,25 +33,37 @@ public final class Watchdog implements Liveness, AutoCloseable {
     }
 
     private final Peer peer;
+    private final long stallSeconds;
     private final Thread thread;
     @SuppressWarnings("unused") // accessed through PROGRESS
     private long progress;
     private volatile boolean closed;
 
     Watchdog(Peer peer) {
+        this(peer, STALL_SECONDS);
+    }
+
+    /** With another stall bound: for tests, which cannot wait {@link #STALL_SECONDS} for every case. */
+    Watchdog(Peer peer, long stallSeconds) {
         this.peer = peer;
+        this.stallSeconds = stallSeconds;
         this.thread = new Thread(this::watch, "ipcbench-watchdog-" + peer.label());
         thread.setDaemon(true);
     }
 
-    /** Starts watching for stalls once the peer is connected and measuring begins. */
+    /** Starts watching for stalls once the peer is connected. */
     void start() {
         thread.start();
     }
 
+    /** Called by the measuring thread before each operation: an opaque store, no fence. */
+    public void operationBegins() {
+        PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) | 1);
+    }
+
     /** Called by the measuring thread after each operation: an opaque store, no fence. */
     public void progressed() {
-        PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) + 1);
+        PROGRESS.setOpaque(this, ((long) PROGRESS.getOpaque(this) | 1) + 1);
     }
 
     @Override
@@ -65,11 +83,11 @@ public final class Watchdog implements Liveness, AutoCloseable {
         long since = System.nanoTime();
         while (!closed && peer.isAlive()) {
             long now = (long) PROGRESS.getOpaque(this);
-            if (now != seen) {
+            if (now != seen || (now & 1) == 0) {
                 seen = now;
                 since = System.nanoTime();
-            } else if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-                peer.stalled("made no progress for " + STALL_SECONDS + " s");
+            } else if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(stallSeconds)) {
+                peer.stalled("made no progress for " + stallSeconds + " s");
                 return;
             }
             try {

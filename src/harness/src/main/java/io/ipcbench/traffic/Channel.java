@@ -17,6 +17,12 @@ public interface Channel extends AutoCloseable {
     /** What the messages are: payload bytes each, and how many may be pending in one direction. */
     Messages messages();
 
+    /**
+     * Called by the measuring thread before every operation: from here until {@link #progressed}
+     * the benchmark waits on the other end, and a stall there is judged. Must cost next to nothing.
+     */
+    void operationBegins();
+
     /** Called after every operation by the measuring thread; must cost next to nothing. */
     void progressed();
 

@@ -73,6 +73,7 @@ public final class OneWay extends Traffic {
     }
 
     public void send() {
+        channel.operationBegins();
         if (sent - acked >= window) {
             awaitAck();
         }
@@ -100,7 +101,9 @@ public final class OneWay extends Traffic {
             }
         }
         while (acked < sent) {
+            channel.operationBegins();
             awaitAck();
+            channel.progressed();
         }
         return acked;
     }

@@ -39,6 +39,7 @@ public final class RoundTrip extends Traffic {
     }
 
     public void once() {
+        channel.operationBegins();
         link.send(message, size);
         link.receive(reply, size);
         channel.progressed();

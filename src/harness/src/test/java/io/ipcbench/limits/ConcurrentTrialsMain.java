@@ -16,6 +16,7 @@ import io.ipcbench.uds.Uds;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,26 +46,27 @@ public final class ConcurrentTrialsMain {
             new Trial(new MessageQueue(), Map.of("api", "SYSV", "wait", "BLOCKING", "depth", "1", "size", "4096")));
 
     record Trial(Mechanism mechanism, Map<String, String> values) {
-        Params params() {
-            return new Params(mechanism.name(), values);
+        Params params(String pinning) {
+            Map<String, String> pinned = new HashMap<>(values);
+            pinned.put("pinning", pinning);
+            return new Params(mechanism.name(), pinned);
         }
     }
 
     private ConcurrentTrialsMain() {}
 
+    /** {@code args[0]}: the pinning param of every trial. */
     public static void main(String[] args) throws Exception {
         List<RoundTrip> open = new ArrayList<>();
         try {
             for (Trial trial : TRIALS) {
-                open.add(RoundTrip.start(trial.mechanism(), trial.params()));
+                open.add(RoundTrip.start(trial.mechanism(), trial.params(args[0])));
             }
             System.out.println("OPEN");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in)).readLine();
             for (RoundTrip roundTrip : open) {
                 String trial = roundTrip.session().params().describe();
-                // the watchdog times a wait from the trial's last progress, and this one sat idle while the others opened
-                roundTrip.session().progressed();
                 try {
                     for (long seq = 1; seq <= ROUND_TRIPS; seq++) {
                         roundTrip.onceVerified(seq);

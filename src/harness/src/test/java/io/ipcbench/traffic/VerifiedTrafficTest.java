@@ -110,6 +110,9 @@ class VerifiedTrafficTest {
         }
 
         @Override
+        public void operationBegins() {}
+
+        @Override
         public void progressed() {}
 
         @Override

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Every param of every benchmark of every built module, given values no param accepts (a word,
  * a negative number, a fraction, 10^20, an unknown constant, a 1 MB string, an empty value): the
  * module's own param check, which the runner calls before the first fork, refuses each with one
- * line naming the param and the rule. Also every shipped profile's params pass it.
+ * line naming the param and the rule. Also every shipped profile's params pass it (on a one-core
+ * machine with same-core pinning in place of the cross-core they ask for, which such a machine refuses).
  */
 class ParamMatrixTest {
     /** Values that no param of any benchmark accepts, by what is wrong with them. */
@@ -34,6 +35,15 @@ class ParamMatrixTest {
     /** How the refusals say what is allowed: a list of choices, a range, or that a value is needed. */
     private static final List<String> ALLOWED = List.of("choose one of", "a whole number from", "give it a value", "give one or more");
     private static final Map<String, Integer> REFUSED_BY_KIND = new TreeMap<>();
+    /**
+     * Given beside each bad value of another param: same-core, which every machine can do. The
+     * benchmarks' own default, cross-core, is refused on a one-core machine before the value under
+     * test is looked at.
+     */
+    private static final List<String> PINNING_ANY_MACHINE_CAN = List.of("-p", "pinning=same-core");
+    /** How the check refuses cross-core pinning where the process may use one core only. */
+    private static final String ONE_CORE = "pinning=cross-core needs CPUs on two different physical cores";
+    private static final Set<String> SAID_ONE_CORE = new java.util.HashSet<>();
 
     private static String shown(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "... (" + text.length() + " characters)";
@@ -49,14 +59,14 @@ class ParamMatrixTest {
         List<String> accepted = new ArrayList<>();
         for (BenchmarkJar jar : BuiltJars.all()) {
             try (URLClassLoader loader = BuiltJars.loader(jar)) {
-                Set<String> declared = BuiltJars.check(loader);
+                Set<String> declared = BuiltJars.check(loader, PINNING_ANY_MACHINE_CAN.toArray(String[]::new));
                 assertFalse(declared.isEmpty(), jar.module());
                 for (String param : declared) {
                     for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
                         String given = jar.module() + " -p " + param + "=" + shown(bad.getValue());
                         RuntimeException refusal;
                         try {
-                            BuiltJars.check(loader, "-p", param + "=" + bad.getValue());
+                            BuiltJars.check(loader, withBad(param, bad.getValue()));
                             accepted.add(given);
                             continue;
                         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -86,9 +96,34 @@ class ParamMatrixTest {
                 List<String> args = JmhArgs.forModule(jar.module(), profile, List.of(), profile.bench(),
                         java.nio.file.Path.of("x.json"), java.util.Optional.empty());
                 try (URLClassLoader loader = BuiltJars.loader(jar)) {
-                    BuiltJars.check(loader, args.toArray(String[]::new));
+                    checkOnThisMachine(loader, name, args);
                 }
             }
+        }
+    }
+
+    /** {@code -p param=value}, beside {@link #PINNING_ANY_MACHINE_CAN} unless the bad value is pinning's own. */
+    private static String[] withBad(String param, String value) {
+        List<String> args = new ArrayList<>(param.equals("pinning") ? List.of() : PINNING_ANY_MACHINE_CAN);
+        args.addAll(List.of("-p", param + "=" + value));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * The profiles pin cross-core, which a one-core machine refuses, as it should: there, everything
+     * else in them is checked with same-core instead, and the console says so.
+     */
+    private static void checkOnThisMachine(URLClassLoader loader, String profile, List<String> args) {
+        try {
+            BuiltJars.check(loader, args.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            if (!String.valueOf(e.getMessage()).contains(ONE_CORE)) {
+                throw e;
+            }
+            if (SAID_ONE_CORE.add(profile)) {
+                System.out.println("ParamMatrixTest: profile " + profile + " checked with pinning=same-core: " + e.getMessage());
+            }
+            BuiltJars.check(loader, args.stream().map(a -> a.equals("pinning=cross-core") ? "pinning=same-core" : a).toArray(String[]::new));
         }
     }
 

@@ -35,8 +35,9 @@ public final class Params {
         return intIn("size", 1, MAX_SIZE, "the payload in bytes");
     }
 
+    /** The {@code pinning} param, else the one this machine allows ({@link Pinning#fitting()}). */
     public Pinning pinning() {
-        return values.containsKey("pinning") ? choice("pinning", Pinning.class) : Pinning.CROSS_CORE;
+        return values.containsKey("pinning") ? choice("pinning", Pinning.class) : Pinning.fitting();
     }
 
     public String text(String key) {

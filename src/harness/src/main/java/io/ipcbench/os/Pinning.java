@@ -38,6 +38,32 @@ public enum Pinning {
         }
     }
 
+    /**
+     * The pinning of a trial that names none: cross-core where this process may use two physical
+     * cores, else same-core, the one placement there is, said once on stderr. Benchmarks always
+     * name theirs (JMH's {@code pinning} param, cross-core unless given), so a benchmark is still
+     * refused on one core; this serves the soak and the tests, which check what arrives, not how fast.
+     */
+    public static Pinning fitting() {
+        return Fitting.PINNING;
+    }
+
+    /** Chosen on first use, so that only a process that asks pays for the check and prints the line. */
+    private static final class Fitting {
+        static final Pinning PINNING = choose();
+
+        private static Pinning choose() {
+            try {
+                CROSS_CORE.plan();
+                return CROSS_CORE;
+            } catch (IllegalStateException oneCore) {
+                System.err.println("ipcbench: this process may only run on CPUs " + Arrays.toString(PROCESS_CPUS)
+                        + ", one core: trials that name no pinning pin same-core");
+                return SAME_CORE;
+            }
+        }
+    }
+
     public Plan plan() {
         if (this == NONE) {
             return new Plan(-1, -1);

@@ -37,7 +37,7 @@ class ConcurrentRunsTest {
 
     @Test
     void twoSuitesAtOnceDoNotCollideAndSayTheyShareCpus() throws Exception {
-        Pinning pinning = pinningThatFits();
+        Pinning pinning = Pinning.fitting();
         Suite a = Suite.start("suite A", pinning, warnings.resolve("a.txt"));
         Suite b = Suite.start("suite B", pinning, warnings.resolve("b.txt"));
         try {
@@ -64,17 +64,6 @@ class ConcurrentRunsTest {
                 "a suite that pinned second names the other: " + warned);
         assertTrue(a.stderr.join().contains("warning: this trial pins to CPUs") || b.stderr.join().contains("warning: this trial pins to CPUs"),
                 "the warning is on stderr too");
-    }
-
-    /** Cross-core where this process may use two cores, else same-core (e.g. under {@code taskset -c 0}). */
-    private static Pinning pinningThatFits() {
-        try {
-            Pinning.CROSS_CORE.plan();
-            return Pinning.CROSS_CORE;
-        } catch (IllegalStateException oneCore) {
-            System.out.println("ConcurrentRunsTest: one core only (" + oneCore.getMessage() + "); both suites pin same-core");
-            return Pinning.SAME_CORE;
-        }
     }
 
     /** One benchmark JVM running {@link ConcurrentTrialsMain}. */

@@ -3,6 +3,7 @@ package io.ipcbench.peer;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.os.TwoCores;
 import io.ipcbench.pipe.Pipe;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PinningTest {
     @Test
     void aPinnedThreadStillPlansWithEveryCpuOfTheProcess() throws Exception {
-        Pinning.Plan plan = Pinning.CROSS_CORE.plan();
+        Pinning.Plan plan = TwoCores.planOrSkip("a thread pinned to one CPU hides the others only where there are others");
         assertEquals(plan, onNewThread(() -> {
             plan.pinCurrentThreadAsBenchmark();
             return Pinning.CROSS_CORE.plan();
@@ -34,7 +35,7 @@ class PinningTest {
 
     @Test
     void crossCorePutsTheTwoMeasuringThreadsOnDifferentCpus() throws Exception {
-        Pinning.Plan plan = Pinning.CROSS_CORE.plan();
+        Pinning.Plan plan = TwoCores.planOrSkip("cross-core pinning needs two cores");
         assertNotEquals(plan.benchmarkCpu(), plan.peerCpu());
         try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "cross-core")))) {
             roundTrip.once();

@@ -14,16 +14,21 @@ import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs {@link LimitedTrialMain} in a JVM started through a wrapper command that imposes a real
  * limit: {@code unshare} (a private mount or IPC namespace), {@code prlimit}, {@code taskset},
  * {@code setpriv}. Where this machine cannot apply the wrapper (not root, no such tool, no
- * namespaces), the test is reported as skipped, never as passed.
+ * namespaces), the test is reported as skipped, never as passed. As root on Linux every wrapper
+ * must work: there a failing one is a fault of the test's set-up, and fails the test.
  */
 final class LimitedJvm {
     private static final long TIMEOUT_SECONDS = 120;
+    /** Where every wrapper can be applied: namespaces, mounts, rlimits, capabilities are root's to set. */
+    private static final boolean ROOT_ON_LINUX = System.getProperty("os.name").equals("Linux")
+            && new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     /**
      * Reads a child's output on a thread of its own: a blocking read must not take one of the
      * common pool's few threads, which other readers then wait for.
@@ -35,12 +40,19 @@ final class LimitedJvm {
         return List.of("sh", "-c", script + " && exec \"$@\"", "sh");
     }
 
-    /** Skips the test unless {@code wrapper} can run a command here: it runs {@code true} under it. */
+    /**
+     * Skips the test unless {@code wrapper} can run a command here (it runs {@code true} under it);
+     * fails it instead where the wrapper must work.
+     */
     static void assumeWorks(List<String> wrapper) {
         List<String> probe = new ArrayList<>(wrapper);
         probe.add("true");
         Outcome outcome = run(probe);
-        assumeTrue(outcome.exit() == 0, "cannot apply " + String.join(" ", wrapper) + " here: " + outcome.stderr().strip());
+        String failed = "cannot apply " + String.join(" ", wrapper) + " here: exit " + outcome.exit() + ", " + outcome.stderr().strip();
+        if (outcome.exit() != 0 && ROOT_ON_LINUX) {
+            fail(failed + " (this process is root on Linux, where it must work)");
+        }
+        assumeTrue(outcome.exit() == 0, failed);
     }
 
     /** Runs one trial of {@code mechanism} under {@code wrapper} with {@code params} ("key=value"). */

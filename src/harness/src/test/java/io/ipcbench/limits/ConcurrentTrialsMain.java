@@ -4,9 +4,9 @@ import io.ipcbench.eventfd.Eventfd;
 import io.ipcbench.fifo.Fifo;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.mmap.Leftovers;
 import io.ipcbench.mmap.MappedFile;
 import io.ipcbench.mqueue.MessageQueue;
-import io.ipcbench.os.NamedObjects;
 import io.ipcbench.pipe.Pipe;
 import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.tcp.Tcp;
@@ -81,6 +81,6 @@ public final class ConcurrentTrialsMain {
         } finally {
             open.forEach(RoundTrip::close);
         }
-        System.out.println("LEFT " + NamedObjects.presentFor(ProcessHandle.current().pid()));
+        System.out.println("LEFT " + Leftovers.of(ProcessHandle.current().pid()));
     }
 }

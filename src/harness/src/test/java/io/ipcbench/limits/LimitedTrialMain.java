@@ -2,6 +2,7 @@ package io.ipcbench.limits;
 
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.mmap.Leftovers;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.traffic.RoundTrip;
 
@@ -52,7 +53,7 @@ public final class LimitedTrialMain {
         // PeerProcess starts every peer from this thread, created with the first one
         boolean spawned = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("ipcbench-peer-spawner"));
         System.out.println("PEER_SPAWNED " + spawned);
-        List<String> left = new ArrayList<>(NamedObjects.presentFor(ProcessHandle.current().pid()));
+        List<String> left = new ArrayList<>(Leftovers.of(ProcessHandle.current().pid()));
         String queues = System.getenv(QUEUES_MOUNTED_AT);
         if (queues != null) {
             left.addAll(NamedObjects.presentFor(ProcessHandle.current().pid(), Path.of(queues)));

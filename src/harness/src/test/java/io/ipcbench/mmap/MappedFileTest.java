@@ -3,7 +3,6 @@ package io.ipcbench.mmap;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.MechanismContract;
 import io.ipcbench.link.Params;
-import io.ipcbench.os.NamedObjects;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,7 +61,7 @@ class MappedFileTest extends MechanismContract {
     /** DISK directories too, which live in their own parent (/var/tmp). */
     @Override
     protected List<String> objectsOf(long pid) {
-        return Stream.concat(NamedObjects.presentFor(pid).stream(), NamedObjects.presentFor(pid, DiskFile.parent()).stream()).toList();
+        return Leftovers.of(pid);
     }
 
     private static Stream<Map<String, String>> everyBacking(String capacity) {

@@ -1,6 +1,6 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.os.NamedObjects;
+import io.ipcbench.mmap.Leftovers;
 import io.ipcbench.peer.PeerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +54,6 @@ class SoakTest {
         }
         assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
                 "peer processes still alive");
-        assertEquals(List.of(), NamedObjects.presentFor(ProcessHandle.current().pid()), "named objects left in /dev/shm");
+        assertEquals(List.of(), Leftovers.of(ProcessHandle.current().pid()), "named objects left behind");
     }
 }

@@ -23,6 +23,7 @@ public final class SkipsPrinted implements TestWatcher {
     }
 
     private static void print(ExtensionContext context, String reason) {
-        System.out.println("SKIPPED " + context.getRequiredTestClass().getSimpleName() + " " + context.getDisplayName() + ": " + reason);
+        String test = context.getRequiredTestClass().getSimpleName() + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
+        System.out.println("SKIPPED " + test + " [" + context.getDisplayName() + "]: " + reason);
     }
 }

@@ -6,6 +6,7 @@ import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.os.TwoCores;
 import io.ipcbench.peer.Role;
+import io.ipcbench.peer.Watchdog;
 import io.ipcbench.shm.RingLayout;
 import io.ipcbench.shm.SyncKind;
 import io.ipcbench.traffic.OneWay;
@@ -23,18 +24,33 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** Both ends of the shm rings in one JVM: every message intact, bounded failures, nothing left behind. */
 class InProcessRingsTest {
     private static final List<Integer> SIZES = List.of(64, 4096, 65537, 1 << 20);
-    /** Two threads of one process have no watchdog: a protocol that lost a message would wait forever. */
+    /** How soon a corrupt message must fail the benchmark: the peer thread refuses the second one it reads. */
     private static final Duration BOUND = Duration.ofSeconds(30);
+    /**
+     * Two threads of one process have no watchdog: a protocol that lost a message would wait
+     * forever. A trial fails when no message has moved for this long, the watchdog's bound for a
+     * peer process. The whole trial has no bound: on one CPU shared with other work, each hand-off
+     * of a spinning pair waits for the spinner's time slice to end, and 1000 round trips took
+     * over 30 s in a loaded run, yet every message arrived.
+     */
+    private static final Duration STALL = Duration.ofSeconds(Watchdog.STALL_SECONDS);
 
     static Stream<Params> echoMatrix() {
         return matrix("1");
@@ -65,11 +81,12 @@ class InProcessRingsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("echoMatrix")
-    void everyRoundTripReturnsTheSameMessage(Params params) {
-        assertTimeoutPreemptively(BOUND, () -> {
+    void everyRoundTripReturnsTheSameMessage(Params params) throws Exception {
+        failsIfStuck(moved -> {
             try (RoundTrip roundTrip = RoundTrip.over(InProcessRings.start(params, Role.ECHO))) {
                 for (long seq = 0; seq < messagesFor(params.size()); seq++) {
                     roundTrip.onceVerified(seq);
+                    moved.incrementAndGet();
                 }
             }
         });
@@ -77,12 +94,13 @@ class InProcessRingsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("streamMatrix")
-    void everyStreamedMessageIsConsumedOnceInOrder(Params params) {
-        assertTimeoutPreemptively(BOUND, () -> {
+    void everyStreamedMessageIsConsumedOnceInOrder(Params params) throws Exception {
+        failsIfStuck(moved -> {
             try (OneWay stream = OneWay.over(InProcessRings.start(params, Role.SINK))) {
                 int n = messagesFor(params.size());
                 for (int i = 0; i < n; i++) {
                     stream.sendVerified();
+                    moved.incrementAndGet();
                 }
                 long batch = OneWay.batchFor(params.size());
                 // the sink checks every message before it acknowledges its batch: the last acknowledgement covers them all
@@ -138,6 +156,37 @@ class InProcessRingsTest {
         Map<String, String> values = new LinkedHashMap<>(Map.of("sync", "SPIN", "layout", "PADDED", "capacity", "1", "size", "64"));
         values.put(key, value);
         return values;
+    }
+
+    /**
+     * Runs {@code trial} on a thread of its own, which counts the messages it has moved, and fails
+     * it once that count has stood still for {@link #STALL}.
+     */
+    private static void failsIfStuck(Consumer<AtomicLong> trial) throws Exception {
+        AtomicLong moved = new AtomicLong();
+        FutureTask<Void> task = new FutureTask<>(() -> trial.accept(moved), null);
+        Thread runner = Thread.ofPlatform().name("in-process-trial").start(task);
+        long seen = -1;
+        long movedAt = System.nanoTime();
+        while (true) {
+            try {
+                task.get(1, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw (Exception) e.getCause();
+            } catch (TimeoutException stillRunning) {
+                if (moved.get() != seen) {
+                    seen = moved.get();
+                    movedAt = System.nanoTime();
+                } else if (System.nanoTime() - movedAt > STALL.toNanos()) {
+                    runner.interrupt();
+                    fail("no message moved for " + STALL.toSeconds() + " s, after " + seen + ": a message was lost");
+                }
+            }
+        }
     }
 
     @AfterEach

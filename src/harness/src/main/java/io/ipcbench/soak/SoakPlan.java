@@ -8,6 +8,7 @@ import io.ipcbench.mmap.Backing;
 import io.ipcbench.mmap.MappedFile;
 import io.ipcbench.mqueue.MessageQueue;
 import io.ipcbench.mqueue.QueueApi;
+import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.Role;
 import io.ipcbench.pipe.Pipe;
 import io.ipcbench.shm.RingLayout;
@@ -46,6 +47,13 @@ public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
      * side moves, so its variants get this share of the messages of a blocking one.
      */
     static final double SPINNING_WEIGHT = 1.0 / 4;
+    /**
+     * On one core (a process that may run on one CPU only, whose trials pin same-core) a side that
+     * only spins (SPIN, BUSY_POLL) hands over when its time slice ends, not when its message is
+     * ready: about 25 ms a hand-off on a loaded machine, where a blocking one takes tens of
+     * microseconds. Its variants get this share of a blocking one's messages there instead.
+     */
+    static final double ONE_CORE_SPINNING_WEIGHT = 1.0 / 1024;
 
     /**
      * What a variant's messages carry, and so how they are checked.
@@ -152,11 +160,16 @@ public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
         return variants;
     }
 
-    /** The weight factor of how {@code params} wait: {@link #SPINNING_WEIGHT} for a spinning side, else 1. */
+    /**
+     * The weight factor of how {@code params} wait: {@link #SPINNING_WEIGHT} for a spinning side,
+     * {@link #ONE_CORE_SPINNING_WEIGHT} for one that only spins on one core, else 1.
+     */
     private static double waiting(Map<String, String> params) {
-        boolean spins = "BUSY_POLL".equals(params.get("wait"))
-                || SyncKind.SPIN.name().equals(params.get("sync")) || SyncKind.SPIN_THEN_FUTEX.name().equals(params.get("sync"));
-        return spins ? SPINNING_WEIGHT : 1;
+        boolean onlySpins = "BUSY_POLL".equals(params.get("wait")) || SyncKind.SPIN.name().equals(params.get("sync"));
+        if (onlySpins && Pinning.fitting() == Pinning.SAME_CORE) {
+            return ONE_CORE_SPINNING_WEIGHT;
+        }
+        return onlySpins || SyncKind.SPIN_THEN_FUTEX.name().equals(params.get("sync")) ? SPINNING_WEIGHT : 1;
     }
 
     private static Map<String, String> with(Map<String, String> params, String key, String value) {

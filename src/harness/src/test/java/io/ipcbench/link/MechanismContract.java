@@ -1,5 +1,6 @@
 package io.ipcbench.link;
 
+import io.ipcbench.os.Pinning;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
@@ -70,9 +71,24 @@ public abstract class MechanismContract extends PeerFaultContract {
         return new Params(mechanism().name(), values);
     }
 
+    /**
+     * On one core (the tests' process may run on one CPU only) a side that spins hands over when its
+     * time slice ends: 10,000 round trips of shm SPIN took 9 minutes there on a loaded machine.
+     * Each trial then carries at most this many messages, which still wrap a ring of 3 slots 85 times.
+     */
+    private static final int ONE_CORE_MESSAGES = 256;
+    private static final boolean ONE_CORE = Pinning.fitting() == Pinning.SAME_CORE;
+
+    static {
+        if (ONE_CORE) {
+            System.out.println("MechanismContract: one core: each trial of the matrix carries at most " + ONE_CORE_MESSAGES + " messages");
+        }
+    }
+
     /** Enough messages to wrap every ring many times, few enough for 1 MiB messages to stay quick. */
     static int messagesFor(int size) {
-        return Math.clamp((64 << 20) / size, 64, 10_000);
+        int messages = Math.clamp((64 << 20) / size, 64, 10_000);
+        return ONE_CORE ? Math.min(messages, ONE_CORE_MESSAGES) : messages;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,8 +29,13 @@ import java.util.concurrent.TimeUnit;
  * Its stderr is forwarded to ours, and the last lines are kept for failure messages.
  */
 public final class PeerProcess implements Peer, AutoCloseable {
-    /** How long the peer may take to start and answer before the trial fails. */
-    public static final long HANDSHAKE_TIMEOUT_SECONDS = 15;
+    /**
+     * How long the peer may take to start and answer before the trial fails. A JVM starts in well
+     * under a second on an idle machine, but took over 15 s on one CPU shared with a loaded
+     * machine's other work (load average 25 on 2 vCPUs): four times that. A peer that dies is
+     * noticed at once, however long this is; only a peer alive and silent waits it out.
+     */
+    public static final long HANDSHAKE_TIMEOUT_SECONDS = 60;
     private static final String END_OF_OUTPUT = "\0EOF";
     private static final int KEPT_STDERR_LINES = 20;
     /** How long a failure message waits for a dead peer's last output to be read. */

@@ -30,6 +30,7 @@ final class DiffDoc {
                 "(The HTML version plots every deciding figure's ratio with its interval.)");
         results(doc);
         means(doc);
+        doc.add(FloorDiff.of(diff, threshold, this::label));
         costs(doc);
         onlyInOne(doc);
         doc.add(FlameDiff.of(diff, this::label));

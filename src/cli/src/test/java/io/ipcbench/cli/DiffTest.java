@@ -107,7 +107,7 @@ class DiffTest {
         Path slowed = Fixtures.copy(Fixtures.SAME_BUILD_SECOND, dir.resolve("slowed"));
         Map<String, String> classic = Map.of("size", "64", "wait", "BLOCKING");
         Plant.latency(slowed.resolve("pipe.json"), LATENCY, classic, 1.3);
-        Plant.throughput(slowed.resolve("pipe.json"), THROUGHPUT, classic, 0.7);
+        Plant.score(slowed.resolve("pipe.json"), THROUGHPUT, classic, 0.7);
 
         assertEquals(1, diff(base, slowed));
         RunDiff diff = RunDiff.of(Run.load(base), Run.load(slowed));

@@ -87,7 +87,7 @@ class LessonsTest {
             Files.copy(first.resolve("run.json"), run.resolve("run.json"));
             Files.copy((firstAsUds ? first : second).resolve("pipe.json"), run.resolve("uds.json"));
             Files.copy((firstAsUds ? second : first).resolve("pipe.json"), run.resolve("tcp.json"));
-            fileAs(run, "uds", "tcp");
+            Fixtures.listModules(run, "uds", "tcp");
             Verdict verdict = new FasterThan("uds", "tcp", "").check(Run.load(run));
             assertEquals(INCONCLUSIVE, verdict.status(), verdict.measured());
             assertEquals(2, verdict.measured().split("within the noise", -1).length - 1, verdict.measured());
@@ -109,24 +109,13 @@ class LessonsTest {
         json.writeValue(shm.toFile(), results);
         Map<String, String> classic = Map.of("size", "64", "wait", "BLOCKING");
         Plant.latency(shm, "io.ipcbench.pipe.PipeLatency.roundTrip", classic, 1.01);
-        Plant.throughput(shm, "io.ipcbench.pipe.PipeThroughput.oneWay", classic, 1 / 1.01);
-        fileAs(run, "pipe", "shm");
+        Plant.score(shm, "io.ipcbench.pipe.PipeThroughput.oneWay", classic, 1 / 1.01);
+        Fixtures.listModules(run, "pipe", "shm");
         for (boolean latency : List.of(true, false)) {
             Verdict verdict = new SemaphoreVsPipe(latency).check(Run.load(run));
             assertEquals(INCONCLUSIVE, verdict.status(), verdict.measured());
             assertTrue(verdict.measured().contains("ratio " + (latency ? "1.01×" : "0.990×") + " ["), verdict.measured());
         }
-    }
-
-    /** Lists exactly these modules in the run's run.json, each with its MODULE.json. */
-    private static void fileAs(Path run, String... modules) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
-        ArrayNode listed = record.putArray("modules");
-        for (String module : modules) {
-            listed.addObject().put("module", module).put("resultFile", module + ".json").put("exitStatus", 0);
-        }
-        json.writeValue(run.resolve("run.json").toFile(), record);
     }
 
     @Test

@@ -39,8 +39,8 @@ final class Plant {
         });
     }
 
-    /** Multiplies the result's rate (score, interval, every iteration of every fork) by {@code factor}. */
-    static void throughput(Path file, String benchmark, Map<String, String> params, double factor) {
+    /** Multiplies the score of a result that JMH did not sample (a rate, or an AverageTime): score, interval, every iteration. */
+    static void score(Path file, String benchmark, Map<String, String> params, double factor) {
         edit(file, benchmark, params, metric -> {
             scaleScore(metric, factor);
             for (JsonNode fork : metric.get("rawData")) {

@@ -19,8 +19,8 @@ final class FloorDiff {
 
     static Doc of(RunDiff diff, double threshold, Function<JmhResult, String> label) {
         Doc doc = new Doc("Floors");
-        List<RowDiff> changed = diff.rows().stream().filter(r -> !Floors.isFloor(r.base()) && !r.base().osCosts().isEmpty()
-                && beyond(r.headline().outcome(threshold))).toList();
+        List<RowDiff> changed = diff.rows().stream().filter(r -> !r.base().module().equals(Run.FLOOR_MODULE)
+                && !r.base().osCosts().isEmpty() && beyond(r.headline().outcome(threshold))).toList();
         if (changed.isEmpty()) {
             return doc;
         }
@@ -37,7 +37,7 @@ final class FloorDiff {
                 + "counted (voluntary context switches of both processes), and its kernel time per operation with the system "
                 + "calls it allows at most (over an empty call's kernel time), in both runs. A floor's move times the mean of "
                 + "the two runs' counts is what that floor accounts for (for system calls an upper bound); the rest is the "
-                + "mechanism's own change, or a cost no floor covers.");
+                + "mechanism's own change, or a cost no floor covers." + benchmarkOnly(changed, base, now));
         double dCall = now.callNs() - base.callNs();
         double dWake = now.wakeNs() - base.wakeNs();
         for (RowDiff r : changed) {
@@ -45,11 +45,11 @@ final class FloorDiff {
             Floors.Units b = now.of(r.changed());
             double dOp = b.opNs() - a.opNs();
             StringBuilder text = new StringBuilder("**" + label.apply(r.base()) + "**: " + Fmt.change(r.ratio())
-                    + (r.base().higherIsBetter() ? " messages/s" : " (p50)") + ", time per op " + Fmt.time(a.opNs()) + " → "
+                    + (r.base().higherIsBetter() ? " operations/s" : r.base().mode().equals("sample") ? " (p50)" : " (mean)")
+                    + ", time per op " + Fmt.time(a.opNs()) + " → "
                     + Fmt.time(b.opNs()) + " (" + signed(dOp) + "). Wake-ups per op " + Fmt.num(a.wakes()) + " → "
                     + Fmt.num(b.wakes()) + "; kernel time per op " + Fmt.time(a.kernelNs()) + " → " + Fmt.time(b.kernelNs())
-                    + calls(a, b) + (a.bothProcesses() && b.bothProcesses() ? "" : " (benchmark JVM only: a run lacks the "
-                    + "peer's costs)") + ".");
+                    + calls(a, b) + ".");
             if (missing.isEmpty()) {
                 double byCalls = dCall * (a.callsAtMost() + b.callsAtMost()) / 2;
                 double byWakes = dWake * (a.wakes() + b.wakes()) / 2;
@@ -60,6 +60,13 @@ final class FloorDiff {
             doc.para(text.toString());
         }
         return doc;
+    }
+
+    /** A sentence naming how many results lack the peer's OS costs in a run; empty when none does. */
+    private static String benchmarkOnly(List<RowDiff> changed, Floors base, Floors now) {
+        long partial = changed.stream().filter(r -> !base.of(r.base()).bothProcesses() || !now.of(r.changed()).bothProcesses()).count();
+        return partial == 0 ? "" : " In " + partial + " of these results a run lacks the peer process's OS costs, so their "
+                + "counts are the benchmark JVM's alone.";
     }
 
     /** ", ≤ 5 → ≤ 6.2 system calls" where both runs have the system-call floor. */

@@ -32,10 +32,6 @@ record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall,
         return new Floors(find(floors, SYSTEM_CALL), find(floors, USER_SPACE_CALL), find(floors, TWO_WAKES));
     }
 
-    static boolean isFloor(JmhResult r) {
-        return List.of(SYSTEM_CALL, USER_SPACE_CALL, TWO_WAKES).contains(r.benchmark());
-    }
-
     /** Mean time of one empty system call, through the suite's native-call path. */
     double callNs() {
         return systemCall.map(r -> r.primary().score()).orElse(Double.NaN);

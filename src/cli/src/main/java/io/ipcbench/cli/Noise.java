@@ -87,7 +87,7 @@ final class Noise {
     }
 
     /** "5 forks", "3 iterations of one fork", "one fork of one iteration" for the results compared. */
-    static String basis(List<Metric> metrics) {
+    private static String basis(List<Metric> metrics) {
         int forks = metrics.stream().mapToInt(m -> m.forks().size()).min().orElse(0);
         if (forks >= 2) {
             return forks + " forks";
@@ -97,7 +97,7 @@ final class Noise {
     }
 
     /** The figure's value in each fork (its p50 for a round trip, its mean otherwise); in each iteration of a lone fork. */
-    static double[] samples(JmhResult r) {
+    private static double[] samples(JmhResult r) {
         if (r.mode().equals("sample")) {
             return values(r.primary(), f -> f.percentile(50.0), f -> f.histograms().stream().mapToDouble(h -> h.percentile(50.0)).toArray());
         }

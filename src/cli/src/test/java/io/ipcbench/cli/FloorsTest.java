@@ -95,7 +95,7 @@ class FloorsTest {
         assertTrue(md.contains("### Changed results against the floors"), md);
         assertTrue(md.contains("System-call floor (mean of an empty call): " + Fmt.time(before.callNs()) + " → "
                 + Fmt.time(after.callNs()) + " (+50.0 %"), md);
-        assertTrue(md.contains("**pipe PipeThroughput.oneWay size=64 wait=BLOCKING**: -80.0 % messages/s, time per op " + Fmt.time(a.opNs()) + " → "
+        assertTrue(md.contains("**pipe PipeThroughput.oneWay size=64 wait=BLOCKING**: -80.0 % operations/s, time per op " + Fmt.time(a.opNs()) + " → "
                 + Fmt.time(b.opNs()) + " (+" + Fmt.time(dOp) + ")"), md);
         assertTrue(md.contains("The system-call floor's move accounts for up to +" + Fmt.time(byCalls)
                 + ", the wake-up floor's for +0 ns; left to the mechanism itself: +" + Fmt.time(dOp - byCalls) + "."), md);
@@ -111,7 +111,7 @@ class FloorsTest {
         String md = diff(base, changed);
         assertTrue(md.contains("Missing: the system-call floor in the base run, the user-space call in the base run, the "
                 + "wake-up floor in the base run (a run made before the floors existed"), md);
-        assertTrue(md.contains("**pipe PipeThroughput.oneWay size=64 wait=BLOCKING**: -80.0 % messages/s"), md);
+        assertTrue(md.contains("**pipe PipeThroughput.oneWay size=64 wait=BLOCKING**: -80.0 % operations/s"), md);
         assertFalse(md.contains("accounts for up to"), "nothing to set the change against: " + md);
     }
 

@@ -38,28 +38,30 @@ final class FloorDiff {
                 + "calls it allows at most (over an empty call's kernel time), in both runs. A floor's move times the mean of "
                 + "the two runs' counts is what that floor accounts for (for system calls an upper bound); the rest is the "
                 + "mechanism's own change, or a cost no floor covers." + benchmarkOnly(changed, base, now));
-        double dCall = now.callNs() - base.callNs();
-        double dWake = now.wakeNs() - base.wakeNs();
         for (RowDiff r : changed) {
-            Floors.Units a = base.of(r.base());
-            Floors.Units b = now.of(r.changed());
-            double dOp = b.opNs() - a.opNs();
-            StringBuilder text = new StringBuilder("**" + label.apply(r.base()) + "**: " + Fmt.change(r.ratio())
-                    + (r.base().higherIsBetter() ? " operations/s" : r.base().mode().equals("sample") ? " (p50)" : " (mean)")
-                    + ", time per op " + Fmt.time(a.opNs()) + " → "
-                    + Fmt.time(b.opNs()) + " (" + signed(dOp) + "). Wake-ups per op " + Fmt.num(a.wakes()) + " → "
-                    + Fmt.num(b.wakes()) + "; kernel time per op " + Fmt.time(a.kernelNs()) + " → " + Fmt.time(b.kernelNs())
-                    + calls(a, b) + ".");
-            if (missing.isEmpty()) {
-                double byCalls = dCall * (a.callsAtMost() + b.callsAtMost()) / 2;
-                double byWakes = dWake * (a.wakes() + b.wakes()) / 2;
-                text.append(" The system-call floor's move accounts for up to ").append(signed(byCalls))
-                        .append(", the wake-up floor's for ").append(signed(byWakes)).append("; left to the mechanism itself: ")
-                        .append(signed(dOp - byCalls - byWakes)).append('.');
-            }
-            doc.para(text.toString());
+            doc.para(row(r, base, now, missing.isEmpty(), label));
         }
         return doc;
+    }
+
+    /** One changed result: its change, its counts in both runs and, with every floor in both, what each floor's move accounts for. */
+    private static String row(RowDiff r, Floors base, Floors now, boolean floors, Function<JmhResult, String> label) {
+        Floors.Units a = base.of(r.base());
+        Floors.Units b = now.of(r.changed());
+        double dOp = b.opNs() - a.opNs();
+        StringBuilder text = new StringBuilder("**" + label.apply(r.base()) + "**: " + Fmt.change(r.ratio())
+                + (r.base().higherIsBetter() ? " operations/s" : r.base().mode().equals("sample") ? " (p50)" : " (mean)")
+                + ", time per op " + Fmt.time(a.opNs()) + " → " + Fmt.time(b.opNs()) + " (" + signed(dOp) + "). Wake-ups per op "
+                + Fmt.num(a.wakes()) + " → " + Fmt.num(b.wakes()) + "; kernel time per op " + Fmt.time(a.kernelNs()) + " → "
+                + Fmt.time(b.kernelNs()) + calls(a, b) + ".");
+        if (floors) {
+            double byCalls = (now.callNs() - base.callNs()) * (a.callsAtMost() + b.callsAtMost()) / 2;
+            double byWakes = (now.wakeNs() - base.wakeNs()) * (a.wakes() + b.wakes()) / 2;
+            text.append(" The system-call floor's move accounts for up to ").append(signed(byCalls))
+                    .append(", the wake-up floor's for ").append(signed(byWakes)).append("; left to the mechanism itself: ")
+                    .append(signed(dOp - byCalls - byWakes)).append('.');
+        }
+        return text.toString();
     }
 
     /** A sentence naming how many results lack the peer's OS costs in a run; empty when none does. */

@@ -25,7 +25,9 @@ record ContextSwitches() implements Claim {
     @Override
     public Verdict check(Run run) {
         String threshold = "reproduced when every sync=SPIN round trip has < " + NEAR_ZERO + " voluntary switches per op "
-                + "(benchmark + peer) and every blocking one ≥ " + ONE;
+                + "(benchmark + peer) and every blocking one ≥ " + ONE + ", each beyond the noise (the 95 % interval of the "
+                + "mean over the forks, or the iterations of a one-fork run, wholly on that side); not reproduced when one "
+                + "lies beyond the noise on the wrong side; inconclusive otherwise";
         List<JmhResult> measured = run.results().stream()
                 .filter(r -> r.isLatency() && !r.module().equals(Run.FLOOR_MODULE) && !Double.isNaN(switches(r))).toList();
         List<JmhResult> spinning = measured.stream().filter(r -> "SPIN".equals(r.param("sync"))).toList();
@@ -38,14 +40,34 @@ record ContextSwitches() implements Claim {
         JmhResult worstSpin = spinning.stream().max(Comparator.comparingDouble(ContextSwitches::switches)).orElseThrow();
         JmhResult leastBlocking = blocking.stream().min(Comparator.comparingDouble(ContextSwitches::switches)).orElseThrow();
         List<String> text = new ArrayList<>();
-        text.add("spinning (" + spinning.size() + " results): at most " + Fmt.num(switches(worstSpin)) + " per op ("
+        text.add("spinning (" + spinning.size() + " results): at most " + withInterval(worstSpin) + " per op ("
                 + Pick.describe(worstSpin) + ")");
-        text.add("blocking (" + blocking.size() + " results): at least " + Fmt.num(switches(leastBlocking)) + " per op ("
+        text.add("blocking (" + blocking.size() + " results): at least " + withInterval(leastBlocking) + " per op ("
                 + Pick.describe(leastBlocking) + ")");
-        return Verdict.of(switches(worstSpin) < NEAR_ZERO && switches(leastBlocking) >= ONE, String.join("; ", text), threshold);
+        boolean against = spinning.stream().anyMatch(r -> interval(r)[0] >= NEAR_ZERO)
+                || blocking.stream().anyMatch(r -> interval(r)[1] < ONE);
+        boolean holds = spinning.stream().allMatch(r -> interval(r)[1] < NEAR_ZERO)
+                && blocking.stream().allMatch(r -> interval(r)[0] >= ONE);
+        Verdict.Status status = holds ? Verdict.Status.REPRODUCED : against ? Verdict.Status.NOT_REPRODUCED : Verdict.Status.INCONCLUSIVE;
+        return new Verdict(status, String.join("; ", text), threshold);
     }
 
-    private static boolean blocks(JmhResult r) {
+    /** The 95 % interval of a result's voluntary switches per op, both processes; NaNs when it has no spread. */
+    private static double[] interval(JmhResult r) {
+        return Noise.sumInterval(voluntary(r));
+    }
+
+    private static String withInterval(JmhResult r) {
+        double[] interval = interval(r);
+        return Fmt.num(switches(r)) + (Double.isFinite(interval[0])
+                ? " [" + Fmt.num(interval[0]) + ", " + Fmt.num(interval[1]) + "]" : " (no spread: one fork of one iteration)");
+    }
+
+    private static List<Metric> voluntary(JmhResult r) {
+        return r.osCosts().entrySet().stream().filter(e -> e.getKey().endsWith(".csw.voluntary")).map(Map.Entry::getValue).toList();
+    }
+
+    static boolean blocks(JmhResult r) {
         String sync = r.param("sync");
         String wait = r.param("wait");
         if (sync != null) {
@@ -56,12 +78,7 @@ record ContextSwitches() implements Claim {
 
     /** Voluntary context switches per op, both processes; NaN when the run did not measure them. */
     static double switches(JmhResult r) {
-        double sum = Double.NaN;
-        for (Map.Entry<String, Metric> cost : r.osCosts().entrySet()) {
-            if (cost.getKey().endsWith(".csw.voluntary")) {
-                sum = (Double.isNaN(sum) ? 0 : sum) + cost.getValue().score();
-            }
-        }
-        return sum;
+        List<Metric> voluntary = voluntary(r);
+        return voluntary.isEmpty() ? Double.NaN : voluntary.stream().mapToDouble(Metric::score).sum();
     }
 }

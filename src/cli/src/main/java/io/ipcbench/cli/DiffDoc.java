@@ -1,10 +1,9 @@
 package io.ipcbench.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The document of {@code diff}: summary, environments, every row's change, percentiles, OS costs. */
+/** The document of {@code diff}: summary, environments, every deciding figure's change, the means, the floors, OS costs. */
 final class DiffDoc {
     private final RunDiff diff;
     private final double threshold;
@@ -25,29 +24,36 @@ final class DiffDoc {
         summary(doc);
         doc.add(EnvironmentDiff.of(diff.base(), diff.changed()));
         doc.heading(2, "Changes");
-        List<String> labels = diff.rows().stream().map(r -> label(r.base())).toList();
-        doc.html(RatioPlot.svg(diff.rows(), labels, threshold), "(The HTML version plots every row's ratio with its interval.)");
-        results(doc, labels);
-        percentiles(doc);
+        List<RowDiff.Figure> plotted = diff.rows().stream().flatMap(r -> r.deciding().stream()).toList();
+        List<String> plotLabels = diff.rows().stream().flatMap(r -> r.deciding().stream().map(f -> figureLabel(r, f))).toList();
+        doc.html(RatioPlot.svg(plotted, plotLabels, threshold),
+                "(The HTML version plots every deciding figure's ratio with its interval.)");
+        results(doc);
+        means(doc);
+        doc.add(FloorDiff.of(diff, threshold, this::label));
         costs(doc);
         onlyInOne(doc);
         doc.add(FlameDiff.of(diff, this::label));
         doc.heading(2, "How to read this");
-        doc.para("Each result's centre is JMH's score with JMH's 99.9 % confidence interval. The statistics of the change "
-                + "take one sample per JMH fork, the mean of its measured iterations: a fork is a fresh benchmark JVM and a "
-                + "fresh peer, what a run repeats independently, while iterations inside one fork share the JIT's decisions, "
-                + "the memory placement and the host's state, and two runs of one build differ by more than their iterations "
-                + "scatter. The change is new / base with a 95 % interval (Welch's t on the log ratio of the fork means). p "
-                + "is the exact two-sided Mann-Whitney U test (commons-statistics) over the fork means; `~` marks p ≥ "
+        doc.para("Each figure of a result is compared over the JMH forks, one sample per fork: a fork is a fresh benchmark "
+                + "JVM and a fresh peer, what a run repeats independently, while iterations inside one fork share the JIT's "
+                + "decisions, the memory placement and the host's state, and two runs of one build differ by more than their "
+                + "iterations scatter. A round trip (SampleTime) is decided by its p50, the typical cost, and its p99, the "
+                + "tail, each tested on its own over the forks' own percentiles (of every round trip a fork sampled); its mean "
+                + "is shown apart and decides nothing, since a few multi-millisecond stalls among tens of thousands of short "
+                + "round trips make most of it. Throughput and AverageTime results are decided by their score, tested over "
+                + "the forks' means. Base and new are JMH's figures over all forks (a score with JMH's 99.9 % interval). The "
+                + "change is new / base with a 95 % interval (Welch's t on the log ratio of the forks' values). p is the exact "
+                + "two-sided Mann-Whitney U test (commons-statistics) over the forks' values; `~` marks p ≥ "
                 + Significance.ALPHA + ": no significant change, as benchstat marks it. The smallest p the test can give is "
                 + "0.1 with 3 forks a side, 0.029 with 4 and 0.0079 with 5, so with fewer than " + Significance.MIN_FORKS
                 + " forks a side no p is computed and nothing is called significant: run both sides with `-f "
-                + Significance.MIN_FORKS + "` or more (the `compare` profile does) to test changes. Latency percentile "
-                + "rows use each fork's percentile over all its sampled round trips. A regression is a significant change "
-                + "whose whole 95 % interval lies beyond " + Fmt.num(threshold * 100) + " % in the bad direction (time per "
-                + "operation up, throughput down): the data rule out a change within the threshold. Any makes the exit "
-                + "status 1. A significant change whose interval reaches back inside the threshold is shown as \"changed, "
-                + "not clearly beyond\" and fails nothing: two runs of one build on one machine differ by that much.");
+                + Significance.MIN_FORKS + "` or more (the `compare` profile does) to test changes. A regression is a "
+                + "significant change whose whole 95 % interval lies beyond " + Fmt.num(threshold * 100) + " % in the bad "
+                + "direction (time per operation up, throughput down): the data rule out a change within the threshold. A "
+                + "regression of any deciding figure (p50, p99 or a score) makes the exit status 1. A significant change "
+                + "whose interval reaches back inside the threshold is shown as \"changed, not clearly beyond\" and fails "
+                + "nothing: two runs of one build on one machine differ by that much.");
         return doc;
     }
 
@@ -56,46 +62,54 @@ final class DiffDoc {
         List<RowDiff> improvements = diff.with(RowDiff.Outcome.IMPROVEMENT, threshold);
         long significant = diff.rows().stream().filter(RowDiff::significant).count();
         doc.para(diff.rows().size() + " results compared; " + significant + " changed significantly (p < " + Significance.ALPHA
-                + "); **" + regressions.size() + " regression" + (regressions.size() == 1 ? "" : "s") + "** and "
-                + improvements.size() + " improvement" + (improvements.size() == 1 ? "" : "s") + " clearly beyond "
-                + Fmt.num(threshold * 100) + " % (the whole 95 % interval). Only in base: " + diff.onlyInBase().size() + "; only in new: " + diff.onlyInNew().size() + ".");
-        doc.para("Geometric mean of new / base: time per operation " + Fmt.ratio(diff.geomean(r -> true, RowDiff::timeRatio))
-                + " over all " + diff.rows().size() + " results; latency " + Fmt.ratio(diff.geomean(r -> r.base().isLatency(), RowDiff::ratio))
-                + ", throughput " + Fmt.ratio(diff.geomean(r -> r.base().higherIsBetter(), RowDiff::ratio)) + ".");
+                + " in a deciding figure: p50 or p99 of a round trip, the score otherwise); **" + regressions.size()
+                + " regression" + (regressions.size() == 1 ? "" : "s") + "** and " + improvements.size() + " improvement"
+                + (improvements.size() == 1 ? "" : "s") + " clearly beyond " + Fmt.num(threshold * 100)
+                + " % (the whole 95 % interval). Only in base: " + diff.onlyInBase().size() + "; only in new: "
+                + diff.onlyInNew().size() + ".");
+        doc.para("Geometric mean of new / base (p50 for round trips): time per operation "
+                + Fmt.ratio(diff.geomean(r -> true, RowDiff::timeRatio)) + " over all " + diff.rows().size()
+                + " results; latency " + Fmt.ratio(diff.geomean(r -> r.base().isLatency(), RowDiff::ratio)) + ", throughput "
+                + Fmt.ratio(diff.geomean(r -> r.base().higherIsBetter(), RowDiff::ratio)) + ".");
         for (RowDiff r : regressions) {
-            doc.para("**Regression**: " + label(r.base()) + ": " + Fmt.change(r.ratio()) + " (p = " + Fmt.p(r.p()) + ")");
-        }
-    }
-
-    private void results(Doc doc, List<String> labels) {
-        var table = doc.table("result", "base", "new", "change [95 % CI]", "p", "forks", "verdict").numeric(1, 2, 3, 5);
-        for (int i = 0; i < diff.rows().size(); i++) {
-            RowDiff r = diff.rows().get(i);
-            RowDiff.Outcome outcome = r.outcome(threshold);
-            table.row(labels.get(i), centre(r.base().primary()), centre(r.changed().primary()),
-                    Fmt.change(r.ratio()) + interval(r.interval()), p(r.p()),
-                    r.base().primary().forks().size() + "+" + r.changed().primary().forks().size(),
-                    new Doc.Cell(verdict(outcome), mark(outcome)));
-        }
-        table.done();
-    }
-
-    private void percentiles(Doc doc) {
-        List<RowDiff> sampled = diff.rows().stream().filter(r -> !r.percentiles().isEmpty()).toList();
-        if (sampled.isEmpty()) {
-            return;
-        }
-        doc.heading(3, "Latency percentiles");
-        var table = doc.table("result", "p50 base", "p50 new", "p50 change", "p", "p99 base", "p99 new", "p99 change", "p")
-                .numeric(1, 2, 3, 5, 6, 7);
-        for (RowDiff r : sampled) {
-            List<Object> cells = new ArrayList<>(List.of(label(r.base())));
-            for (RowDiff.Change c : r.percentiles()) {
-                cells.addAll(List.of(Fmt.time(c.base()), Fmt.time(c.changed()), changeCell(c, r.base().higherIsBetter()), p(c.p())));
+            for (RowDiff.Figure f : r.deciding()) {
+                if (f.outcome(threshold) == RowDiff.Outcome.REGRESSION) {
+                    doc.para("**Regression**: " + figureLabel(r, f) + ": " + Fmt.change(f.ratio()) + interval(f.interval())
+                            + " (p = " + Fmt.p(f.p()) + ")");
+                }
             }
-            table.row(cells.toArray());
+        }
+    }
+
+    private void results(Doc doc) {
+        var table = doc.table("result", "figure", "base", "new", "change [95 % CI]", "p", "forks", "verdict").numeric(2, 3, 4, 6);
+        for (RowDiff r : diff.rows()) {
+            for (RowDiff.Figure f : r.deciding()) {
+                RowDiff.Outcome outcome = f.outcome(threshold);
+                table.row(label(r.base()), f.name(), figure(f, f.base(), r.base().primary()),
+                        figure(f, f.changed(), r.changed().primary()), Fmt.change(f.ratio()) + interval(f.interval()), p(f.p()),
+                        forks(r), new Doc.Cell(verdict(outcome), mark(outcome)));
+            }
         }
         table.done();
+    }
+
+    private void means(Doc doc) {
+        var table = doc.table("result", "mean base", "mean new", "change [95 % CI]", "p", "p50 base → new").numeric(1, 2, 3);
+        for (RowDiff r : diff.rows()) {
+            for (RowDiff.Figure f : r.shownOnly()) {
+                table.row(label(r.base()), centre(r.base().primary()), centre(r.changed().primary()),
+                        Fmt.change(f.ratio()) + interval(f.interval()), p(f.p()),
+                        Fmt.time(r.headline().base()) + " → " + Fmt.time(r.headline().changed()));
+            }
+        }
+        if (!table.isEmpty()) {
+            doc.heading(3, "Round-trip means (shown, never tested for the gate)");
+            doc.para("A round trip's mean adds every stall of the run (a descheduled thread, a timer interrupt, a page fault) "
+                    + "to its typical cost: a few samples of milliseconds among tens of thousands of microseconds or less can "
+                    + "double it. It is shown with the p50 beside it and decides nothing.");
+            table.done();
+        }
     }
 
     private void costs(Doc doc) {
@@ -129,6 +143,19 @@ final class DiffDoc {
     String label(JmhResult r) {
         String params = names.label(r);
         return r.module() + " " + r.shortName() + (params.isEmpty() ? "" : " " + params);
+    }
+
+    private String figureLabel(RowDiff r, RowDiff.Figure f) {
+        return label(r.base()) + (f.name().equals("score") ? "" : " " + f.name());
+    }
+
+    /** The score with JMH's 99.9 % interval; a percentile as it is. */
+    private static String figure(RowDiff.Figure f, double value, Metric m) {
+        return f.name().equals("score") ? centre(m) : Fmt.value(value, f.unit());
+    }
+
+    private static String forks(RowDiff r) {
+        return r.base().primary().forks().size() + "+" + r.changed().primary().forks().size();
     }
 
     private static String centre(Metric m) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Judged where the claim is made: spinning sides (the line is touched continuously), messages up
  * to 1 KiB (larger copies drown the effect), each SHARED_LINE result against its PADDED twin with
  * every other param equal, in any module that has the layout param. A difference counts only when
- * JMH's 99.9 % confidence intervals do not overlap.
+ * it lies beyond the run's own noise ({@link Noise}).
  */
 record FalseSharing() implements Claim {
     @Override
@@ -22,9 +22,9 @@ record FalseSharing() implements Claim {
 
     @Override
     public Verdict check(Run run) {
-        String threshold = "a pair counts when SHARED_LINE's 99.9 % CI lies wholly below PADDED's (cost) or above it "
-                + "(the opposite); reproduced when some pairs show the cost and none the opposite, not reproduced when "
-                + "only the opposite shows, inconclusive when the intervals overlap or the pairs disagree";
+        String threshold = "a pair counts when SHARED_LINE / PADDED is < 1 (cost) or > 1 (the opposite) beyond the noise; "
+                + "reproduced when some pairs show the cost and none the opposite, not reproduced when only the opposite "
+                + "shows, inconclusive when every pair is within the noise or the pairs disagree";
         int cost = 0;
         int opposite = 0;
         List<String> measured = new ArrayList<>();
@@ -36,20 +36,16 @@ record FalseSharing() implements Claim {
             if (padded.isEmpty()) {
                 continue;
             }
-            Metric s = shared.primary();
-            Metric p = padded.get().primary();
-            String outcome;
-            if (s.hasInterval() && p.hasInterval() && s.high() < p.low()) {
-                cost++;
-                outcome = "cost";
-            } else if (s.hasInterval() && p.hasInterval() && s.low() > p.high()) {
-                opposite++;
-                outcome = "opposite";
-            } else {
-                outcome = "overlap";
-            }
-            measured.add(shared.module() + " " + label(shared) + ": PADDED " + withInterval(p) + ", SHARED_LINE "
-                    + withInterval(s) + " → " + outcome);
+            Noise.Ratio ratio = Noise.ratio(shared, padded.get());
+            String outcome = switch (ratio.side()) {
+                case BELOW -> "cost";
+                case ABOVE -> "opposite";
+                case WITHIN -> "no difference beyond the noise";
+            };
+            cost += ratio.side() == Noise.Side.BELOW ? 1 : 0;
+            opposite += ratio.side() == Noise.Side.ABOVE ? 1 : 0;
+            measured.add(shared.module() + " " + label(shared) + ": PADDED " + Fmt.rate(padded.get().primary().score())
+                    + ", SHARED_LINE " + Fmt.rate(shared.primary().score()) + ", ratio " + ratio.text() + " → " + outcome);
         }
         if (measured.isEmpty()) {
             return Verdict.notMeasured("no throughput result with layout=SHARED_LINE and a PADDED twin (spinning, ≤ 1 KiB)", threshold);
@@ -88,9 +84,5 @@ record FalseSharing() implements Claim {
             }
         });
         return text.toString();
-    }
-
-    private static String withInterval(Metric m) {
-        return Fmt.rate(m.score()) + (m.hasInterval() ? " [" + Fmt.rate(m.low()) + ", " + Fmt.rate(m.high()) + "]" : " [no CI]");
     }
 }

@@ -20,7 +20,8 @@ record FasterThan(String faster, String slower, String why) implements Claim {
 
     @Override
     public Verdict check(Run run) {
-        String threshold = "reproduced when " + faster + "'s p50 < " + slower + "'s at every size both have";
+        String threshold = "reproduced when " + faster + "'s p50 / " + slower + "'s is < 1 beyond the noise at every size both "
+                + "have, not reproduced when it is > 1 beyond the noise at one, inconclusive otherwise";
         TreeSet<Long> sizes = sizes(run, faster);
         sizes.retainAll(sizes(run, slower));
         if (sizes.isEmpty()) {
@@ -33,18 +34,18 @@ record FasterThan(String faster, String slower, String why) implements Claim {
             return Verdict.notMeasured(absent.isEmpty() ? "no message size measured by both"
                     : "no " + String.join(" and no ", absent) + " round trip in this run", threshold);
         }
-        boolean everywhere = true;
+        List<Noise.Ratio> ratios = new ArrayList<>();
         List<String> measured = new ArrayList<>();
         for (long size : sizes) {
             Map<String, String> at = Map.of("size", Long.toString(size));
             Optional<JmhResult> a = Pick.one(run, faster, true, at);
             Optional<JmhResult> b = Pick.one(run, slower, true, at);
-            double ratio = a.orElseThrow().typical() / b.orElseThrow().typical();
-            everywhere &= ratio < 1;
+            Noise.Ratio ratio = Noise.ratio(a.orElseThrow(), b.orElseThrow());
+            ratios.add(ratio);
             measured.add(Fmt.size(size) + ": " + Pick.describe(a.get()) + " " + Pick.figure(a.get()) + " vs "
-                    + Pick.describe(b.get()) + " " + Pick.figure(b.get()) + " (" + Fmt.ratio(ratio) + ")");
+                    + Pick.describe(b.get()) + " " + Pick.figure(b.get()) + " (" + ratio.text() + ")");
         }
-        return Verdict.of(everywhere, String.join("; ", measured), threshold);
+        return Noise.verdict(ratios, Noise.Side.BELOW, String.join("; ", measured), threshold);
     }
 
     private static TreeSet<Long> sizes(Run run, String module) {

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Each mechanism's round trip against the floor: what the same hand-off costs between two threads of
- * one process through one shared cache line (the {@value Run#FLOOR_MODULE} module), below
- * which no IPC mechanism can go. Found by the module's name; a run without it says so.
+ * Each mechanism's round trip against the floors: what the same hand-off costs between two threads of
+ * one process through one shared cache line, and what two threads pay to wake each other (the
+ * round trips of the {@value Run#FLOOR_MODULE} module), below which no spinning, respectively no
+ * blocking, IPC mechanism can go. Found by the module's name; a run without it says so.
  */
 final class FloorChart {
     private FloorChart() {
@@ -16,7 +17,8 @@ final class FloorChart {
 
     /** The chart, or empty with the reason in {@code notes}. */
     static Optional<Chart> of(Run run, List<String> notes) {
-        List<JmhResult> floors = run.ofModule(Run.FLOOR_MODULE).stream().filter(JmhResult::isLatency).toList();
+        // round trips only: the system-call floor is one call, not a round trip, and has its own table
+        List<JmhResult> floors = run.ofModule(Run.FLOOR_MODULE).stream().filter(r -> r.mode().equals("sample")).toList();
         if (floors.isEmpty()) {
             notes.add("No `" + Run.FLOOR_MODULE + "` latency results in this run: no in-process floor to compare "
                     + "the mechanisms against (run the " + Run.FLOOR_MODULE + " module too to get one).");
@@ -34,7 +36,7 @@ final class FloorChart {
         ParamNames names = new ParamNames(floors);
         TreeMap<String, TreeMap<Long, Double>> floorLines = new TreeMap<>();
         for (JmhResult floor : floors) {
-            String name = "floor " + names.label(floor, "size");
+            String name = "floor " + floor.shortName() + " " + names.label(floor, "size");
             TreeMap<Long, Double> points = floorLines.computeIfAbsent(name.strip(), n -> new TreeMap<>());
             if (floor.size().isPresent()) {
                 points.put(floor.size().getAsLong(), floor.typical());
@@ -44,7 +46,7 @@ final class FloorChart {
             }
         }
         floorLines.forEach((name, points) -> lines.add(SizeCharts.line(name, points, true)));
-        String title = "Round trip p50 of each mechanism against the in-process floor (dashed)";
+        String title = "Round trip p50 of each mechanism against the in-process floors (dashed)";
         return Optional.of(new Chart("floor.png", title,
                 Png.lines(title, "message size (bytes)", "round trip p50 (ns)", lines)));
     }

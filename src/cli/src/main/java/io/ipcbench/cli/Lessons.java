@@ -31,7 +31,7 @@ final class Lessons {
         return "Each claim is judged on this run's numbers by the rule stated with it. Where a claim does not name every "
                 + "param, the classic set-up is taken (" + String.join(", ", Pick.CLASSIC.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList())
-                + "). A mechanism the run did not measure makes its claims *not measured*.";
+                + "). " + Noise.RULE + " A mechanism the run did not measure makes its claims *not measured*.";
     }
 
     /** The verdicts as a table, for the report. */

@@ -51,8 +51,4 @@ record Metric(double score, double error, double low, double high, String unit,
     double[] forkPercentiles(double percent) {
         return forks.stream().filter(f -> !f.histograms().isEmpty()).mapToDouble(f -> f.percentile(percent)).toArray();
     }
-
-    boolean hasInterval() {
-        return Double.isFinite(low) && Double.isFinite(high);
-    }
 }

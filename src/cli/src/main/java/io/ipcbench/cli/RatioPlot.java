@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.DoubleStream;
 
 /**
- * Every row's change as an inline SVG forest plot: time per operation new / base on a log axis
+ * Every deciding figure's change as an inline SVG forest plot: time per operation new / base on a log axis
  * (throughput inverted, so that right is slower for every row), the 95 % interval as a whisker,
  * the regression threshold dashed, regressions red, improvements green, the rest grey.
  */
@@ -18,10 +18,10 @@ final class RatioPlot {
     private RatioPlot() {
     }
 
-    static String svg(List<RowDiff> rows, List<String> labels, double threshold) {
+    static String svg(List<RowDiff.Figure> rows, List<String> labels, double threshold) {
         double lo = 1 / (1 + threshold);
         double hi = 1 + threshold;
-        for (RowDiff row : rows) {
+        for (RowDiff.Figure row : rows) {
             for (double v : new double[] {row.timeRatio(), row.timeInterval()[0], row.timeInterval()[1]}) {
                 if (v > 0 && Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -43,7 +43,7 @@ final class RatioPlot {
         double limit = x(1 + threshold, min, max);
         svg.append(line(limit, TOP - 4, limit, height - 26, "#c0392b", 1, "4 3"));
         for (int i = 0; i < rows.size(); i++) {
-            RowDiff row = rows.get(i);
+            RowDiff.Figure row = rows.get(i);
             double y = TOP + i * ROW + ROW / 2.0;
             String colour = switch (row.outcome(threshold)) {
                 case REGRESSION -> "#c0392b";

@@ -36,6 +36,7 @@ final class ReportCommand {
         for (String module : run.modules()) {
             doc.add(ResultTables.of(module, run.ofModule(module)));
         }
+        doc.add(FloorTable.of(run));
         doc.add(Lessons.table(run));
 
         try {

@@ -3,40 +3,100 @@ package io.ipcbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One benchmark × params measured in both runs: the change of its score, whether it is
- * significant, and the changes of its latency percentiles and OS costs.
+ * One benchmark × params measured in both runs: the change of each figure that decides it, the
+ * figures shown beside them, and the changes of its OS costs.
+ * <p>
+ * A round trip (SampleTime) is decided by its p50 (the typical cost) and its p99 (the tail), each
+ * tested on its own: its mean is shown and decides nothing, since a handful of multi-millisecond
+ * stalls among tens of thousands of samples of a few hundred nanoseconds carry most of it. Every
+ * other mode is decided by its score (a throughput, or the mean of an AverageTime op).
  *
- * @param ratio    new score / base score
- * @param interval 95 % interval of the ratio from the fork means (NaNs when a side has fewer than two forks)
- * @param p        exact Mann-Whitney U over the fork means (NaN below {@link Significance#MIN_FORKS} forks a side)
+ * @param figures the figures compared, the deciding ones first
  */
-record RowDiff(JmhResult base, JmhResult changed, double ratio, double[] interval, double p,
-               List<Change> percentiles, List<Change> costs) {
+record RowDiff(JmhResult base, JmhResult changed, List<Figure> figures, List<Change> costs) {
 
-    /** What the change of one row means for a gate. */
+    /** What the change of one figure means for a gate. */
     enum Outcome { REGRESSION, IMPROVEMENT, NOT_CLEARLY_BEYOND_THRESHOLD, NOT_SIGNIFICANT }
 
-    /** A secondary figure: a latency percentile or an OS cost per operation, in both runs. */
+    /**
+     * One figure of a row in both runs, tested over the forks.
+     *
+     * @param name     p50, p99, mean or score
+     * @param ratio    new / base
+     * @param interval 95 % interval of the ratio from the forks' values (NaNs when a side has fewer than two forks)
+     * @param p        exact Mann-Whitney U over the forks' values (NaN below {@link Significance#MIN_FORKS} forks a side)
+     * @param decides  whether the figure counts for the row's verdict and the gate
+     */
+    record Figure(String name, String unit, double base, double changed, double ratio, double[] interval, double p,
+                  boolean decides, boolean higherIsBetter) {
+
+        static Figure of(String name, Metric a, Metric b, Function<Metric, Double> centre,
+                         Function<Metric, double[]> forks, boolean decides, boolean higherIsBetter) {
+            double base = centre.apply(a);
+            double changed = centre.apply(b);
+            double ratio = changed / base;
+            return new Figure(name, a.unit(), base, changed, ratio, Significance.ratioInterval(ratio, forks.apply(a), forks.apply(b)),
+                    Significance.pValue(forks.apply(a), forks.apply(b)), decides, higherIsBetter);
+        }
+
+        boolean significant() {
+            return Significance.significant(p);
+        }
+
+        /**
+         * Regressions and improvements are significant changes whose whole 95 % interval lies beyond
+         * {@code threshold} (0.10 = 10 %), in time per operation: the diff claims a change beyond the
+         * threshold only when the data rule out one within it. A change the test finds but whose
+         * interval reaches back inside the threshold is reported, and does not fail a gate.
+         */
+        Outcome outcome(double threshold) {
+            if (!significant()) {
+                return Outcome.NOT_SIGNIFICANT;
+            }
+            double[] time = timeInterval();
+            if (time[0] > 1 + threshold) {
+                return Outcome.REGRESSION;
+            }
+            if (time[1] < 1 - threshold) {
+                return Outcome.IMPROVEMENT;
+            }
+            return Outcome.NOT_CLEARLY_BEYOND_THRESHOLD;
+        }
+
+        /** The change as time per operation (throughput inverted): above 1 is slower, whatever the mode. */
+        double timeRatio() {
+            return higherIsBetter ? 1 / ratio : ratio;
+        }
+
+        double[] timeInterval() {
+            return higherIsBetter ? new double[] {1 / interval[1], 1 / interval[0]} : interval;
+        }
+    }
+
+    /** A secondary figure: an OS cost per operation, in both runs. */
     record Change(String name, String unit, double base, double changed, double p) {
         double ratio() {
             return changed / base;
         }
     }
 
-    private static final double[] PERCENTILES = {50.0, 99.0};
+    static final String P50 = "p50";
+    static final String P99 = "p99";
 
     static RowDiff of(JmhResult base, JmhResult changed) {
         Metric a = base.primary();
         Metric b = changed.primary();
-        double ratio = b.score() / a.score();
-        List<Change> percentiles = new ArrayList<>();
+        boolean up = base.higherIsBetter();
+        List<Figure> figures = new ArrayList<>();
         if (base.mode().equals("sample") && changed.mode().equals("sample")) {
-            for (double percent : PERCENTILES) {
-                percentiles.add(new Change("p" + Fmt.num(percent), a.unit(), a.percentile(percent), b.percentile(percent),
-                        Significance.pValue(a.forkPercentiles(percent), b.forkPercentiles(percent))));
-            }
+            figures.add(percentile(P50, 50.0, a, b));
+            figures.add(percentile(P99, 99.0, a, b));
+            figures.add(Figure.of("mean", a, b, Metric::score, Metric::forkMeans, false, up));
+        } else {
+            figures.add(Figure.of("score", a, b, Metric::score, Metric::forkMeans, true, up));
         }
         List<Change> costs = new ArrayList<>();
         Map<String, Metric> newCosts = changed.osCosts();
@@ -47,40 +107,51 @@ record RowDiff(JmhResult base, JmhResult changed, double ratio, double[] interva
                         Significance.pValue(cost.forkMeans(), other.forkMeans())));
             }
         });
-        return new RowDiff(base, changed, ratio, Significance.ratioInterval(ratio, a.forkMeans(), b.forkMeans()),
-                Significance.pValue(a.forkMeans(), b.forkMeans()), List.copyOf(percentiles), List.copyOf(costs));
+        return new RowDiff(base, changed, List.copyOf(figures), List.copyOf(costs));
+    }
+
+    /** JMH's percentile over every sampled round trip, tested on each fork's own percentile. */
+    private static Figure percentile(String name, double percent, Metric a, Metric b) {
+        return Figure.of(name, a, b, m -> m.percentile(percent), m -> m.forkPercentiles(percent), true, false);
+    }
+
+    /** The figures that decide the row: p50 and p99 of a round trip, the score otherwise. */
+    List<Figure> deciding() {
+        return figures.stream().filter(Figure::decides).toList();
+    }
+
+    /** The figure that stands for the row in one number (a geometric mean, a plot): p50 of a round trip, else the score. */
+    Figure headline() {
+        return figures.getFirst();
+    }
+
+    /** The figure that is not tested for a gate: a round trip's mean. */
+    List<Figure> shownOnly() {
+        return figures.stream().filter(f -> !f.decides()).toList();
     }
 
     boolean significant() {
-        return Significance.significant(p);
+        return deciding().stream().anyMatch(Figure::significant);
     }
 
-    /**
-     * Regressions and improvements are significant changes whose whole 95 % interval lies beyond
-     * {@code threshold} (0.10 = 10 %), in time per operation: the diff claims a change beyond the
-     * threshold only when the data rule out one within it. A change the test finds but whose
-     * interval reaches back inside the threshold is reported, and does not fail a gate.
-     */
+    /** The row's verdict: a regression when any deciding figure regressed, else an improvement when any improved. */
     Outcome outcome(double threshold) {
-        if (!significant()) {
-            return Outcome.NOT_SIGNIFICANT;
+        List<Outcome> outcomes = deciding().stream().map(f -> f.outcome(threshold)).toList();
+        for (Outcome o : Outcome.values()) {
+            if (outcomes.contains(o)) {
+                return o;
+            }
         }
-        double[] time = timeInterval();
-        if (time[0] > 1 + threshold) {
-            return Outcome.REGRESSION;
-        }
-        if (time[1] < 1 - threshold) {
-            return Outcome.IMPROVEMENT;
-        }
-        return Outcome.NOT_CLEARLY_BEYOND_THRESHOLD;
+        return Outcome.NOT_SIGNIFICANT;
     }
 
-    /** The change as time per operation (throughput inverted): above 1 is slower, whatever the mode. */
+    /** The headline's change, new / base. */
+    double ratio() {
+        return headline().ratio();
+    }
+
+    /** The headline's change as time per operation: above 1 is slower. */
     double timeRatio() {
-        return base.higherIsBetter() ? 1 / ratio : ratio;
-    }
-
-    double[] timeInterval() {
-        return base.higherIsBetter() ? new double[] {1 / interval[1], 1 / interval[0]} : interval;
+        return headline().timeRatio();
     }
 }

@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +22,9 @@ record SemaphoreVsPipe(boolean latency) implements Claim {
 
     @Override
     public Verdict check(Run run) {
-        String threshold = latency ? "reproduced when shm+SEMAPHORE's p50 / the pipe's p50 > 1"
-                : "reproduced when shm+SEMAPHORE's messages/s / the pipe's < 1";
+        String threshold = (latency ? "ratio = shm+SEMAPHORE's p50 / the pipe's p50; reproduced when it is > 1"
+                : "ratio = shm+SEMAPHORE's messages/s / the pipe's; reproduced when it is < 1")
+                + " beyond the noise, not reproduced when it is beyond it on the other side, inconclusive otherwise";
         Map<String, String> shmParams = new HashMap<>(Map.of("sync", "SEMAPHORE", "size", SIZE));
         if (!latency) {
             shmParams.put("capacity", "1");
@@ -33,9 +35,9 @@ record SemaphoreVsPipe(boolean latency) implements Claim {
             return Verdict.notMeasured("no " + (shm.isEmpty() ? "shm sync=SEMAPHORE" + (latency ? "" : " capacity=1") : "pipe")
                     + " " + (latency ? "round trip" : "throughput") + " at " + SIZE + " B in this run", threshold);
         }
-        double ratio = shm.get().typical() / pipe.get().typical();
+        Noise.Ratio ratio = Noise.ratio(shm.get(), pipe.get());
         String measured = Pick.describe(shm.get()) + ": " + Pick.figure(shm.get()) + "; " + Pick.describe(pipe.get()) + ": "
-                + Pick.figure(pipe.get()) + "; ratio " + Fmt.ratio(ratio);
-        return Verdict.of(latency ? ratio > 1 : ratio < 1, measured, threshold);
+                + Pick.figure(pipe.get()) + "; ratio " + ratio.text();
+        return Noise.verdict(List.of(ratio), latency ? Noise.Side.ABOVE : Noise.Side.BELOW, measured, threshold);
     }
 }

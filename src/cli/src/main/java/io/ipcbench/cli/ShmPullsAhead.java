@@ -27,38 +27,48 @@ record ShmPullsAhead(boolean latency) implements Claim {
     @Override
     public Verdict check(Run run) {
         String threshold = "advantage = how many times faster shm (blocking sync) is than the mechanism; reproduced when "
-                + "the advantage at the largest common size > at the smallest, for every copy-based mechanism present";
+                + "the advantage at the largest common size / the advantage at the smallest is > 1 beyond the noise for every "
+                + "copy-based mechanism present, not reproduced when it is < 1 beyond the noise for one, inconclusive "
+                + "otherwise";
         Optional<String> sync = BLOCKING_SYNCS.stream()
                 .filter(s -> !Pick.all(run, "shm", latency, Map.of("sync", s)).isEmpty()).findFirst();
         if (sync.isEmpty()) {
             return Verdict.notMeasured("no shm " + kind() + " with a blocking sync (FUTEX or SEMAPHORE) in this run", threshold);
         }
         List<String> measured = new ArrayList<>();
-        boolean ahead = true;
+        List<Noise.Ratio> growth = new ArrayList<>();
         for (String module : COPY_BASED) {
             TreeSet<Long> sizes = sizes(run, "shm", Map.of("sync", sync.get()));
             sizes.retainAll(sizes(run, module, Map.of()));
             if (sizes.size() < 2) {
                 continue;
             }
-            double small = advantage(run, module, sync.get(), sizes.first());
-            double large = advantage(run, module, sync.get(), sizes.last());
-            ahead &= large > small;
-            measured.add(module + ": " + Fmt.ratio(small) + " at " + Fmt.size(sizes.first()) + " → " + Fmt.ratio(large)
-                    + " at " + Fmt.size(sizes.last()));
+            JmhResult[] small = pair(run, module, sync.get(), sizes.first());
+            JmhResult[] large = pair(run, module, sync.get(), sizes.last());
+            // (shm's advantage at the largest size) / (its advantage at the smallest), each advantage a ratio of two results
+            Noise.Ratio ratio = Noise.ratio(List.of(large[1], small[0]), List.of(large[0], small[1]));
+            growth.add(ratio);
+            measured.add(module + ": " + Fmt.ratio(small[1].typical() / small[0].typical()) + " at " + Fmt.size(sizes.first())
+                    + " → " + Fmt.ratio(large[1].typical() / large[0].typical()) + " at " + Fmt.size(sizes.last())
+                    + ", growth " + ratio.text());
         }
         if (measured.isEmpty()) {
             return Verdict.notMeasured("no copy-based mechanism (" + String.join(", ", COPY_BASED) + ") measured at two or "
                     + "more sizes shared with shm sync=" + sync.get(), threshold);
         }
-        return Verdict.of(ahead, "shm sync=" + sync.get() + " advantage over " + String.join("; ", measured), threshold);
+        return Noise.verdict(growth, Noise.Side.ABOVE, "shm sync=" + sync.get() + " advantage over " + String.join("; ", measured),
+                threshold);
     }
 
-    private double advantage(Run run, String module, String sync, long size) {
+    /**
+     * The two results whose ratio is shm's advantage at one size, {denominator, numerator}: for round trips the other
+     * mechanism's p50 over shm's, for throughput shm's rate over the other's.
+     */
+    private JmhResult[] pair(Run run, String module, String sync, long size) {
         String at = Long.toString(size);
         JmhResult shm = Pick.one(run, "shm", latency, Map.of("sync", sync, "size", at)).orElseThrow();
         JmhResult other = Pick.one(run, module, latency, Map.of("size", at)).orElseThrow();
-        return latency ? other.typical() / shm.typical() : shm.typical() / other.typical();
+        return latency ? new JmhResult[] {shm, other} : new JmhResult[] {other, shm};
     }
 
     private TreeSet<Long> sizes(Run run, String module, Map<String, String> required) {

@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.distribution.TDistribution;
@@ -52,20 +53,50 @@ final class Significance {
      * relative spread; NaNs when a side has fewer than two samples.
      */
     static double[] ratioInterval(double ratio, double[] base, double[] changed) {
-        double[] a = finite(base);
-        double[] b = finite(changed);
-        if (a.length < MIN_FOR_SPREAD || b.length < MIN_FOR_SPREAD || !(ratio > 0)) {
+        return interval(ratio, List.of(base, changed));
+    }
+
+    /**
+     * The 95 % interval of {@code centre}, a product and quotient of the centres of several sets of
+     * samples (a ratio, or a ratio of ratios), from each set's relative spread: the log of the
+     * centre has the variance of the sum of the sets' log means, Var(log mean) ≈ s² / (n · mean²),
+     * and Welch-Satterthwaite's degrees of freedom. NaNs when a set has fewer than two samples.
+     */
+    static double[] interval(double centre, List<double[]> samples) {
+        if (!(centre > 0)) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double va = relativeVarianceOfMean(a);
-        double vb = relativeVarianceOfMean(b);
-        double se = Math.sqrt(va + vb);
-        if (se == 0) {
-            return new double[] {ratio, ratio};
+        double variance = 0;
+        double dfDenominator = 0;
+        for (double[] set : samples) {
+            double[] x = finite(set);
+            if (x.length < MIN_FOR_SPREAD) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            double v = relativeVarianceOfMean(x);
+            variance += v;
+            dfDenominator += v * v / (x.length - 1);
         }
-        double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double t = TDistribution.of(df).inverseCumulativeProbability(0.975);
-        return new double[] {ratio * Math.exp(-t * se), ratio * Math.exp(t * se)};
+        if (variance == 0) {
+            return new double[] {centre, centre};
+        }
+        double t = TDistribution.of(variance * variance / dfDenominator).inverseCumulativeProbability(0.975);
+        double se = Math.sqrt(variance);
+        return new double[] {centre * Math.exp(-t * se), centre * Math.exp(t * se)};
+    }
+
+    /**
+     * The 95 % Student interval around {@code centre}, a mean, from the spread of the samples it
+     * was estimated from; NaNs below two samples.
+     */
+    static double[] meanInterval(double centre, double[] samples) {
+        double[] x = finite(samples);
+        if (x.length < MIN_FOR_SPREAD) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double half = TDistribution.of(x.length - 1).inverseCumulativeProbability(0.975)
+                * Math.sqrt(Variance.of(x).getAsDouble() / x.length);
+        return new double[] {centre - half, centre + half};
     }
 
     /** Var(log mean) ≈ s² / (n · mean²). */

@@ -22,28 +22,30 @@ record SpinFastest() implements Claim {
 
     @Override
     public Verdict check(Run run) {
-        String threshold = "reproduced when, at every size ≤ 1 KiB, shm sync=SPIN's lowest p50 is below every other "
-                + "mechanism's and every blocking shm strategy's";
+        String threshold = "ratio = shm sync=SPIN's lowest p50 / the lowest of every other mechanism and every blocking shm "
+                + "strategy; reproduced when it is < 1 beyond the noise at every size ≤ 1 KiB, not reproduced when it is > 1 "
+                + "beyond the noise at one, inconclusive otherwise";
         List<JmhResult> spin = Pick.all(run, "shm", true, Map.of("sync", "SPIN")).stream()
                 .filter(r -> r.size().isPresent() && r.size().getAsLong() <= SMALL).toList();
         TreeSet<Long> sizes = new TreeSet<>(spin.stream().map(r -> r.size().getAsLong()).toList());
         List<String> measured = new ArrayList<>();
-        boolean fastest = true;
+        List<Noise.Ratio> ratios = new ArrayList<>();
         for (long size : sizes) {
             JmhResult best = fastestOf(spin.stream().filter(r -> r.size().getAsLong() == size).toList()).orElseThrow();
             Optional<JmhResult> rival = fastestOf(run.results().stream().filter(r -> isRival(r, size)).toList());
             if (rival.isEmpty()) {
                 continue;
             }
-            fastest &= best.typical() < rival.get().typical();
+            Noise.Ratio ratio = Noise.ratio(best, rival.get());
+            ratios.add(ratio);
             measured.add(Fmt.size(size) + ": " + Pick.describe(best) + " " + Pick.figure(best) + " vs fastest other "
-                    + Pick.describe(rival.get()) + " " + Pick.figure(rival.get()));
+                    + Pick.describe(rival.get()) + " " + Pick.figure(rival.get()) + " (" + ratio.text() + ")");
         }
         if (measured.isEmpty()) {
             return Verdict.notMeasured(sizes.isEmpty() ? "no shm sync=SPIN round trip at ≤ 1 KiB in this run"
                     : "no other mechanism's round trip at the same sizes", threshold);
         }
-        return Verdict.of(fastest, String.join("; ", measured), threshold);
+        return Noise.verdict(ratios, Noise.Side.BELOW, String.join("; ", measured), threshold);
     }
 
     private static boolean isRival(JmhResult r, long size) {

@@ -21,8 +21,4 @@ record Verdict(Status status, String measured, String threshold) {
     static Verdict notMeasured(String why, String threshold) {
         return new Verdict(Status.NOT_MEASURED, why, threshold);
     }
-
-    static Verdict of(boolean reproduced, String measured, String threshold) {
-        return new Verdict(reproduced ? Status.REPRODUCED : Status.NOT_REPRODUCED, measured, threshold);
-    }
 }

@@ -1,5 +1,8 @@
 package io.ipcbench.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -20,7 +23,25 @@ final class Fixtures {
     static final String SAME_BUILD_FIRST = "same-build-1";
     static final String SAME_BUILD_SECOND = "same-build-2";
 
+    /** a compare-like run (4 forks, 2 iterations) of the 64 B blocking pipe and the system-call and wake-up floors */
+    static final String FLOORS = "floors";
+
     private Fixtures() {
+    }
+
+    /** Lists exactly these modules in the run folder's run.json, each with its MODULE.json as its result file. */
+    static void listModules(Path run, String... modules) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
+            ArrayNode listed = record.putArray("modules");
+            for (String module : modules) {
+                listed.addObject().put("module", module).put("resultFile", module + ".json").put("exitStatus", 0);
+            }
+            json.writeValue(run.resolve("run.json").toFile(), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path copy(String name, Path into) {

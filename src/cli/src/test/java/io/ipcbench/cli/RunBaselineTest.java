@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +94,7 @@ class RunBaselineTest {
     void aRegressionAgainstTheBaselineFailsTheRun() throws IOException {
         Path baseline = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, fixtures.resolve("base"));
         Path slowed = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, fixtures.resolve("slowed")).resolve("pipe.json");
-        DiffTest.scaleLatency(slowed, "io.ipcbench.pipe.PipeLatency.roundTrip", "65536", "BUSY_POLL", 1.3);
+        Plant.latency(slowed, "io.ipcbench.pipe.PipeLatency.roundTrip", Map.of("size", "65536", "wait", "BUSY_POLL"), 1.3);
         profileReturning(slowed);
         assertEquals(1, run("--baseline=" + baseline));
         assertTrue(console.toString().contains(": 1 regression beyond 10 %"), console.toString());

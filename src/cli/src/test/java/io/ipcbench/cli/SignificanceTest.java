@@ -1,9 +1,11 @@
 package io.ipcbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour of the diff's statistics that a reader of a diff must know. */
@@ -55,5 +57,27 @@ class SignificanceTest {
         assertTrue(narrow[0] < 1.3 && 1.3 < narrow[1] && narrow[0] > 1.2 && narrow[1] < 1.4, narrow[0] + " " + narrow[1]);
         assertTrue(wide[0] < narrow[0] && wide[1] > narrow[1]);
         assertEquals(1.0, Significance.ratioInterval(1.0, new double[] {3, 3}, new double[] {3, 3})[1]);
+    }
+
+    @Test
+    void aRatioOfRatiosTakesTheSpreadOfEveryFigureInIt() {
+        double[] tight = {99, 100, 101};
+        double[] loose = {80, 100, 120};
+        double[] two = Significance.interval(1.0, List.of(tight, tight));
+        assertArrayEquals(Significance.ratioInterval(1.0, tight, tight), two, 1e-12, "a ratio is the two-figure case");
+        double[] four = Significance.interval(1.0, List.of(tight, tight, tight, tight));
+        double[] oneLoose = Significance.interval(1.0, List.of(tight, tight, tight, loose));
+        assertTrue(four[0] < two[0] && four[1] > two[1], "more figures, more spread");
+        assertTrue(oneLoose[0] < four[0] && oneLoose[1] > four[1], "one loose figure widens it");
+        assertTrue(Double.isNaN(Significance.interval(1.0, List.of(tight, new double[] {100}))[0]), "a figure without spread");
+    }
+
+    @Test
+    void theIntervalOfAMeanSurroundsTheCentreGiven() {
+        double[] interval = Significance.meanInterval(2.0, new double[] {1.9, 2.0, 2.1});
+        // t(2) = 4.303, s = 0.1, n = 3: half-width 4.303 * 0.1 / sqrt(3) = 0.2484
+        assertEquals(2.0 - 0.2484, interval[0], 1e-4);
+        assertEquals(2.0 + 0.2484, interval[1], 1e-4);
+        assertTrue(Double.isNaN(Significance.meanInterval(2.0, new double[] {2.0})[0]));
     }
 }

@@ -1,0 +1,71 @@
+package io.ipcbench.cli;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The floors of one run that a blocking mechanism's cost is counted in, from the
+ * {@value Run#FLOOR_MODULE} module: an empty system call ({@code SystemCall.getppid}: its mean
+ * time, and its kernel time from the OS-cost profiler), the same downcall without the kernel
+ * ({@code SystemCall.getpagesize}), and a cross-CPU wake-up (half the p50 of
+ * {@code CrossCpuWakeUp.roundTripOfTwoWakes}). Found by benchmark name, cross-core where a run has
+ * several pinnings; a run made without them has none, and says so.
+ * <p>
+ * A result's cost in these units: wake-ups per operation are counted (the voluntary context
+ * switches of both processes: a thread that sleeps is woken once per sleep); system calls per
+ * operation are not counted but bounded: the kernel time of both processes per operation over an
+ * empty call's kernel time. Every call pays at least an empty call's entry and exit, and one that
+ * copies or wakes pays more, so the true count is at most that.
+ */
+record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall, Optional<JmhResult> twoWakes) {
+    static final String SYSTEM_CALL = "io.ipcbench.cacheline.SystemCall.getppid";
+    static final String USER_SPACE_CALL = "io.ipcbench.cacheline.SystemCall.getpagesize";
+    static final String TWO_WAKES = "io.ipcbench.cacheline.CrossCpuWakeUp.roundTripOfTwoWakes";
+
+    /** A result's cost per operation in the units of the floors; NaN where the run lacks a metric or a floor. */
+    record Units(double opNs, double wakes, double kernelNs, double callsAtMost, boolean bothProcesses) {
+    }
+
+    static Floors of(Run run) {
+        List<JmhResult> floors = run.ofModule(Run.FLOOR_MODULE);
+        return new Floors(find(floors, SYSTEM_CALL), find(floors, USER_SPACE_CALL), find(floors, TWO_WAKES));
+    }
+
+    /** Mean time of one empty system call, through the suite's native-call path. */
+    double callNs() {
+        return systemCall.map(r -> r.primary().score()).orElse(Double.NaN);
+    }
+
+    /** Kernel time of one empty system call (the profiler's os.bench.cpu.system of the floor). */
+    double callKernelNs() {
+        return systemCall.map(r -> systemNs(r, "os.bench")).orElse(Double.NaN);
+    }
+
+    /** Mean time of the same downcall answered in user space. */
+    double userSpaceCallNs() {
+        return userSpaceCall.map(r -> r.primary().score()).orElse(Double.NaN);
+    }
+
+    /** One cross-CPU wake-up: half a round trip of two. */
+    double wakeNs() {
+        return twoWakes.map(r -> r.typical() / 2).orElse(Double.NaN);
+    }
+
+    Units of(JmhResult r) {
+        double opNs = r.isLatency() ? r.typical() : 1e9 / r.primary().score();
+        boolean both = r.osCosts().containsKey("os.peer.cpu.system");
+        double kernelNs = systemNs(r, "os.bench") + (both ? systemNs(r, "os.peer") : 0);
+        return new Units(opNs, ContextSwitches.switches(r), kernelNs, kernelNs / callKernelNs(), both);
+    }
+
+    private static double systemNs(JmhResult r, String side) {
+        Metric m = r.osCosts().get(side + ".cpu.system");
+        return m == null ? Double.NaN : m.score();
+    }
+
+    private static Optional<JmhResult> find(List<JmhResult> floors, String benchmark) {
+        return floors.stream().filter(r -> r.benchmark().equals(benchmark))
+                .max(Comparator.comparing(r -> Pick.CLASSIC.get("pinning").equals(r.param("pinning"))));
+    }
+}

@@ -1,7 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.os.Pinning;
-import org.junit.jupiter.api.Assumptions;
+import io.ipcbench.os.TwoCores;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,12 +33,7 @@ class FutexPingPongTest {
      */
     @Test
     void bothSidesSleepOnNearlyEveryHandOff() throws InterruptedException {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        if (cpus < 2) {
-            System.out.println("FutexPingPongTest: skipped, a cross-CPU wake-up needs two CPUs and this process has " + cpus);
-        }
-        Assumptions.assumeTrue(cpus >= 2, "a cross-CPU wake-up needs two CPUs");
-        Pinning.Plan plan = Pinning.CROSS_CORE.plan();
+        Pinning.Plan plan = TwoCores.planOrSkip("a cross-CPU wake-up needs two CPUs");
         try (FutexPingPong pair = new FutexPingPong(plan)) {
             // a thread of its own plays the measuring side, so that pinning it leaves the test runner's threads free
             Thread measuring = Thread.ofPlatform().start(() -> {

@@ -360,7 +360,9 @@ public abstract class PeerFaultContract {
         Faults.awaitCondition("peer " + run.peer() + " to go after its benchmark JVM was killed", FAILURE_SECONDS, () -> !Faults.running(run.peer()));
         report("benchmark JVM killed mid-run", params, "the peer was gone after", killedAt);
 
-        // SIGKILL runs no hook: what the run created is left, unless another suite's sweep on this machine got there first
+        // SIGKILL runs no hook: what the run created is left, unless another suite's sweep on this machine got there
+        // first; with other suites running, their sweeps may also remove what this one's fails to, which only a
+        // machine running one suite at a time (CI) tells apart
         List<String> left = objectsOf(owner);
         assertTrue(created.containsAll(left), "left by the killed run: " + left + ", of " + created);
         System.out.println("fault [benchmark JVM killed mid-run]: " + params.describe() + ": left " + left + " for the next run's sweep");

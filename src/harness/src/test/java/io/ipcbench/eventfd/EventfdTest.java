@@ -53,7 +53,8 @@ class EventfdTest extends MechanismContract {
     /** EventfdThroughput's 64 slots, beside the benchmarks' sizes. */
     @Override
     protected Stream<Map<String, String>> benchmarkValues() {
-        return Stream.concat(super.benchmarkValues(), Stream.of(withSize(Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "64", "spin", "0"), 64)));
+        Map<String, String> wide = Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "64", "spin", "0");
+        return Stream.concat(super.benchmarkValues(), Stream.of(withSize(wide, 64)));
     }
 
     /** COUNTER, which EventfdCounterTest carries: its one message is the counter, not a verified pattern. */

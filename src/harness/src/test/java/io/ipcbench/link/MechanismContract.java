@@ -81,7 +81,7 @@ public abstract class MechanismContract extends PeerFaultContract {
         return sized;
     }
 
-    /** The matrix, the benchmarks' own values, and every variant at every size, the refused ones included (their refusal is checked). */
+    /** The matrix (every variant at every size, the sizes this kernel refuses included: the refusal is checked) and the benchmarks' own values. */
     @Override
     protected Stream<Params> exercised() {
         Stream<Params> matrix = Stream.concat(echoVariants(), streamVariants()).flatMap(v -> SIZES.stream().map(size -> params(v, size)));
@@ -124,7 +124,10 @@ public abstract class MechanismContract extends PeerFaultContract {
         return Math.clamp((64 << 20) / size, 64, 10_000);
     }
 
-    /** Each value the benchmarks offer beyond the matrix, as a round trip and as a stream; or, where this kernel cannot carry it, refused naming the limit. */
+    /**
+     * Each value the benchmarks offer beyond the matrix, as a round trip and as a stream; or, where
+     * this kernel cannot carry it, refused naming the limit.
+     */
     @ParameterizedTest
     @MethodSource("benchmarkValues")
     void everyValueTheBenchmarksOfferIsCarriedBothWays(Map<String, String> value) {

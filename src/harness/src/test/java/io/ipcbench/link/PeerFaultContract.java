@@ -193,7 +193,8 @@ public abstract class PeerFaultContract {
                 try (Traffic trial = shape.apply(params)) {
                     carry(trial, 0, MESSAGES);
                     long struckAt = Faults.kill(trial.session());
-                    return failsAfter("killed mid-stream, " + shapeOf(trial), params, FAILURE_SECONDS, () -> struckAt, () -> carry(trial, MESSAGES, Long.MAX_VALUE));
+                    return failsAfter("killed mid-stream, " + shapeOf(trial), params, FAILURE_SECONDS, () -> struckAt,
+                            () -> carry(trial, MESSAGES, Long.MAX_VALUE));
                 }
             });
             assertNames(failure, params, "killed by SIGKILL");
@@ -225,7 +226,8 @@ public abstract class PeerFaultContract {
                         struckAt.set(Faults.kill(stream.session()));
                     }
                 });
-                PeerFailure failed = failsAfter("killed while the sender awaits a batch acknowledgement", params, FAILURE_SECONDS, struckAt::get, () -> {
+                String fault = "killed while the sender awaits a batch acknowledgement";
+                PeerFailure failed = failsAfter(fault, params, FAILURE_SECONDS, struckAt::get, () -> {
                     while (true) {
                         stream.sendVerified();
                         sends.incrementAndGet();

@@ -46,7 +46,10 @@ class SignalTest extends PeerFaultContract {
         return params(SignalKind.REALTIME);
     }
 
-    /** Both kinds, which everyRoundTripComesBack and everyStreamedSignalIsConsumedOnce carry; they wait alike (sigtimedwait), so realtime alone is faulted. */
+    /**
+     * Both kinds, which everyRoundTripComesBack and everyStreamedSignalIsConsumedOnce carry; they
+     * wait alike (sigtimedwait), so realtime alone is faulted.
+     */
     @Override
     protected Stream<Params> exercised() {
         return Stream.concat(super.exercised(), kinds());

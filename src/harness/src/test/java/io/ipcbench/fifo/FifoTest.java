@@ -3,6 +3,7 @@ package io.ipcbench.fifo;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.DescriptorStreamContract;
+import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.Fifos;
 import io.ipcbench.os.NamedObjects;
@@ -31,6 +32,12 @@ class FifoTest extends DescriptorStreamContract {
     @Override
     protected Mechanism mechanism() {
         return new Fifo();
+    }
+
+    /** Both FIFOs live in one private directory. */
+    @Override
+    protected List<String> objectRoles(Params params) {
+        return List.of("fifo");
     }
 
     @Test

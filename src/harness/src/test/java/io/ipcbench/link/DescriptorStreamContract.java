@@ -27,6 +27,12 @@ public abstract class DescriptorStreamContract extends MechanismContract {
         return Map.of("wait", "BLOCKING");
     }
 
+    /** Busy polling, which sees the end of file as blocking does, but between tries. */
+    @Override
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.of(Map.of("wait", "BUSY_POLL"));
+    }
+
     @Override
     protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
         return Stream.concat(invalidSizes(Map.of()),

@@ -1,12 +1,16 @@
 package io.ipcbench.link;
 
+import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.jmh.RoundTripBenchmark;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Param;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +39,55 @@ public abstract class MechanismContract extends PeerFaultContract {
     /** The variant of the fault matrix: preferably one whose waits block in the kernel. */
     protected abstract Map<String, String> crashVariant();
 
+    /** Variants whose waits differ from {@link #crashVariant}'s: spinning, polling, sleeping on a semaphore. None by default. */
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.empty();
+    }
+
     @Override
     protected Params faultParams() {
         return params(crashVariant(), 4096);
+    }
+
+    @Override
+    protected List<Params> otherWaits() {
+        return otherWaitVariants().map(variant -> params(variant, 4096)).toList();
+    }
+
+    /**
+     * Values the benchmarks offer that the matrix above does not carry, each with a variant to carry
+     * it at (its "size" included): by default the benchmarks' own sizes beyond {@link #SIZES}, with the
+     * first variant of the round-trip matrix. A mechanism whose benchmarks offer other values (a
+     * capacity, a depth, sizes of their own) adds or replaces them.
+     */
+    protected Stream<Map<String, String>> benchmarkValues() {
+        Map<String, String> first = echoVariants().findFirst().orElseThrow();
+        return baseSizes().stream().filter(size -> !SIZES.contains(size)).map(size -> withSize(first, size));
+    }
+
+    /** The sizes the two benchmark bases offer (their {@code @Param} lists), which a mechanism's benchmarks inherit unless they hide them. */
+    static List<Integer> baseSizes() {
+        return Stream.of(RoundTripBenchmark.class, OneWayBenchmark.class).flatMap(base -> {
+            try {
+                return Arrays.stream(base.getField("size").getAnnotation(Param.class).value());
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(base + " has no size param", e);
+            }
+        }).map(Integer::valueOf).distinct().sorted().toList();
+    }
+
+    /** {@code variant} with "size" set to {@code size}. */
+    protected static Map<String, String> withSize(Map<String, String> variant, int size) {
+        Map<String, String> sized = new LinkedHashMap<>(variant);
+        sized.put("size", Integer.toString(size));
+        return sized;
+    }
+
+    /** The matrix (every variant at every size, the sizes this kernel refuses included: the refusal is checked) and the benchmarks' own values. */
+    @Override
+    protected Stream<Params> exercised() {
+        Stream<Params> matrix = Stream.concat(echoVariants(), streamVariants()).flatMap(v -> SIZES.stream().map(size -> params(v, size)));
+        return Stream.of(super.exercised(), matrix, benchmarkValues().map(this::sized)).flatMap(s -> s);
     }
 
     /** Parameter sets the mechanism must refuse, each with a fragment its message must contain. */
@@ -89,6 +139,34 @@ public abstract class MechanismContract extends PeerFaultContract {
     static int messagesFor(int size) {
         int messages = Math.clamp((64 << 20) / size, 64, 10_000);
         return ONE_CORE ? Math.min(messages, ONE_CORE_MESSAGES) : messages;
+    }
+
+    /**
+     * Each value the benchmarks offer beyond the matrix, as a round trip and as a stream; or, where
+     * this kernel cannot carry it, refused naming the limit.
+     */
+    @ParameterizedTest
+    @MethodSource("benchmarkValues")
+    void everyValueTheBenchmarksOfferIsCarriedBothWays(Map<String, String> value) {
+        Params params = sized(value);
+        Map<String, String> variant = new LinkedHashMap<>(value);
+        variant.remove("size");
+        Optional<String> limit = refusedOnThisKernel(variant, params.size());
+        if (limit.isPresent()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RoundTrip.start(mechanism(), params).close(), () -> "accepted " + params.describe());
+            assertTrue(e.getMessage().contains(limit.get()), () -> "message for " + params.describe() + ": " + e.getMessage());
+            System.out.println("refused on this kernel, as it must be: " + params.describe());
+            return;
+        }
+        everyRoundTripReturnsTheSameMessage(params);
+        everyStreamedMessageIsConsumedOnceInOrder(params);
+    }
+
+    private Params sized(Map<String, String> value) {
+        Map<String, String> variant = new LinkedHashMap<>(value);
+        int size = Integer.parseInt(variant.remove("size"));
+        return params(variant, size);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package io.ipcbench.mmap;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.MechanismContract;
 import io.ipcbench.link.Params;
+import io.ipcbench.shm.RingObjects;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,8 +13,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 class MappedFileTest extends MechanismContract {
-    /** The sync strategies are shm's, tested there with every layout; here one spinning and one sleeping one per backing. */
-    private static final List<String> SYNCS = List.of("SPIN", "FUTEX");
+    /** The sync strategies are shm's, tested there with every layout; here one sleeping and one spinning one per backing. */
+    private static final List<String> SYNCS = List.of("FUTEX", "SPIN");
+    /** The others, whose waits do not depend on the backing (a semaphore lives outside the mapping): with DISK only. */
+    private static final List<String> OTHER_SYNCS = List.of("SEMAPHORE", "SPIN_THEN_FUTEX");
 
     @Override
     protected Mechanism mechanism() {
@@ -22,19 +25,43 @@ class MappedFileTest extends MechanismContract {
 
     @Override
     protected Stream<Map<String, String>> echoVariants() {
-        return everyBacking("1");
+        return Stream.concat(everyBacking("1"), otherSyncs("1"));
     }
 
     /** Capacity 3 makes the ring wrap at a slot count that is not a power of two. */
     @Override
     protected Stream<Map<String, String>> streamVariants() {
-        return everyBacking("3");
+        return Stream.concat(everyBacking("3"), otherSyncs("3"));
     }
 
     /** DISK and FUTEX: a sleeping waiter, and the backing with a directory to remove after the crash. */
     @Override
     protected Map<String, String> crashVariant() {
         return Map.of("backing", "DISK", "sync", "FUTEX", "layout", "PADDED", "capacity", "1");
+    }
+
+    /** Each other sync waits its own way: spinning, on a semaphore, spinning then on the futex. */
+    @Override
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.of("SPIN", "SEMAPHORE", "SPIN_THEN_FUTEX").map(sync -> disk(sync, "1"));
+    }
+
+    /** The throughput benchmark's 64 slots, and the layout both benchmarks accept besides their own (-p layout=SHARED_LINE). */
+    @Override
+    protected Stream<Map<String, String>> benchmarkValues() {
+        Map<String, String> packed = new LinkedHashMap<>(disk("FUTEX", "1"));
+        packed.put("layout", "SHARED_LINE");
+        return Stream.concat(super.benchmarkValues(), Stream.of(withSize(disk("FUTEX", "64"), 64), withSize(packed, 64)));
+    }
+
+    /** DISK keeps its file in a directory of its own, DEV_SHM its file in /dev/shm; MEMFD names nothing. */
+    @Override
+    protected List<String> objectRoles(Params params) {
+        return switch (params.choice("backing", Backing.class)) {
+            case DISK -> RingObjects.roles(params, "mmap");
+            case DEV_SHM -> RingObjects.roles(params, "rings");
+            case MEMFD -> RingObjects.roles(params);
+        };
     }
 
     /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
@@ -67,6 +94,14 @@ class MappedFileTest extends MechanismContract {
     private static Stream<Map<String, String>> everyBacking(String capacity) {
         return Arrays.stream(Backing.values()).flatMap(backing -> SYNCS.stream()
                 .map(sync -> Map.of("backing", backing.name(), "sync", sync, "layout", "PADDED", "capacity", capacity)));
+    }
+
+    private static Stream<Map<String, String>> otherSyncs(String capacity) {
+        return OTHER_SYNCS.stream().map(sync -> disk(sync, capacity));
+    }
+
+    private static Map<String, String> disk(String sync, String capacity) {
+        return Map.of("backing", "DISK", "sync", sync, "layout", "PADDED", "capacity", capacity);
     }
 
     private static Map<String, String> with(String key, String value) {

@@ -59,6 +59,31 @@ abstract class MessageQueueContract extends MechanismContract {
         return variant("BLOCKING", 1);
     }
 
+    /** Busy polling, which only the liveness check between tries ends. */
+    @Override
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.of(variant("BUSY_POLL", 1));
+    }
+
+    /**
+     * The benchmarks' own values, which hide the common sizes: busy polling at depth 1 and the
+     * 8 KiB a default kernel allows (MqueueLatency's defaults), depth 2 (MqueueThroughput's), 1 KiB.
+     */
+    @Override
+    protected Stream<Map<String, String>> benchmarkValues() {
+        return Stream.of(withSize(variant("BUSY_POLL", 1), 8192), withSize(variant("BLOCKING", 2), 8192), withSize(variant("BLOCKING", 1), 1024));
+    }
+
+    /** Each queue behind its marker in /dev/shm, named for its direction and API. */
+    @Override
+    protected List<String> objectRoles(Params params) {
+        String api = switch (api()) {
+            case POSIX -> ".posix-mq";
+            case SYSV -> ".sysv-msg";
+        };
+        return List.of("to-peer" + api, "from-peer" + api);
+    }
+
     /** Every kernel carries 128-byte messages (the smallest msgsize_max it accepts): a lower limit means it was misread. */
     @Override
     protected Optional<String> refusedOnThisKernel(Map<String, String> variant, int size) {

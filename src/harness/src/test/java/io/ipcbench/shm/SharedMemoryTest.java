@@ -6,6 +6,7 @@ import io.ipcbench.link.Params;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,6 +34,24 @@ class SharedMemoryTest extends MechanismContract {
     @Override
     protected Map<String, String> crashVariant() {
         return Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1");
+    }
+
+    /** Each other sync waits its own way: spinning, on a semaphore, spinning then on the futex. */
+    @Override
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.of(SyncKind.SPIN, SyncKind.SEMAPHORE, SyncKind.SPIN_THEN_FUTEX)
+                .map(sync -> Map.of("sync", sync.name(), "layout", "PADDED", "capacity", "1"));
+    }
+
+    /** ShmThroughput's 64 slots, beside the benchmarks' sizes. */
+    @Override
+    protected Stream<Map<String, String>> benchmarkValues() {
+        return Stream.concat(super.benchmarkValues(), Stream.of(withSize(Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "64"), 64)));
+    }
+
+    @Override
+    protected List<String> objectRoles(Params params) {
+        return RingObjects.roles(params, "rings");
     }
 
     /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */

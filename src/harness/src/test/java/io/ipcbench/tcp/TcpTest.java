@@ -20,12 +20,13 @@ class TcpTest extends MechanismContract {
         return new Tcp();
     }
 
-    /** Nagle off and on while blocking; busy-polling once, with Nagle off as latency runs use it. */
+    /** Nagle off and on, each blocking and busy-polling. */
     @Override
     protected Stream<Map<String, String>> echoVariants() {
         return Stream.of(Map.of("nodelay", "true", "wait", "BLOCKING"),
                 Map.of("nodelay", "false", "wait", "BLOCKING"),
-                Map.of("nodelay", "true", "wait", "BUSY_POLL"));
+                Map.of("nodelay", "true", "wait", "BUSY_POLL"),
+                Map.of("nodelay", "false", "wait", "BUSY_POLL"));
     }
 
     @Override
@@ -37,6 +38,12 @@ class TcpTest extends MechanismContract {
     @Override
     protected Map<String, String> crashVariant() {
         return Map.of("nodelay", "true", "wait", "BLOCKING");
+    }
+
+    /** Busy polling, which sees the end of file as blocking does, but between tries. */
+    @Override
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.of(Map.of("nodelay", "true", "wait", "BUSY_POLL"));
     }
 
     /** The loopback socket buffers hold OneWay's window. */

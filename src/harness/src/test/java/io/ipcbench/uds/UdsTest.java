@@ -59,6 +59,18 @@ class UdsTest extends MechanismContract {
         return variant(SocketType.DGRAM, "BLOCKING");
     }
 
+    /** Busy polling a datagram socket: nothing but the liveness check between tries ends it when the peer dies. */
+    @Override
+    protected Stream<Map<String, String>> otherWaitVariants() {
+        return Stream.of(variant(SocketType.DGRAM, "BUSY_POLL"));
+    }
+
+    /** The sockets' files live in one private directory. */
+    @Override
+    protected List<String> objectRoles(Params params) {
+        return List.of("uds");
+    }
+
     /** A SEQPACKET or DGRAM message must fit a send buffer of at most twice net.core.wmem_max, less 32 bytes. */
     @Override
     protected Optional<String> refusedOnThisKernel(Map<String, String> variant, int size) {
@@ -137,7 +149,7 @@ class UdsTest extends MechanismContract {
             try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params)) {
                 IntStream.range(0, 10).forEach(roundTrip::onceVerified);
                 ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
-                PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(PeerFailure.class, () -> {
+                PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(FAILURE_SECONDS), () -> assertThrows(PeerFailure.class, () -> {
                     for (long seq = 10; ; seq++) {
                         roundTrip.onceVerified(seq);
                     }

@@ -1,0 +1,79 @@
+package io.ipcbench.link;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The fault-contract subclasses among these test classes, one instance each, and the params each
+ * mechanism's contract tests exercise. Read by {@link EveryModuleIsSoakedAndFaultedTest}, and by the
+ * CLI's check that every value a benchmark offers is tested, through a class loader over a built
+ * benchmarks.jar and these classes: what it returns is plain strings, maps and lists.
+ */
+public final class Contracts {
+    /** Modules under jmh/ whose benchmarks start no peer process, so no soak and no fault matrix apply, and why. */
+    public static final Map<String, String> IN_PROCESS = Map.of("cacheline",
+            "the in-process floors and cache-line lessons: both ends are threads of the benchmark JVM");
+
+    private Contracts() {}
+
+    /** An instance of every concrete subclass of {@link PeerFaultContract} in the directory these classes were loaded from. */
+    public static List<PeerFaultContract> all() {
+        Path root = classesRoot();
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(root::relativize).map(Path::toString)
+                    .filter(file -> file.endsWith(".class") && !file.contains("$"))
+                    .map(file -> file.substring(0, file.length() - ".class".length()).replace('/', '.'))
+                    .map(Contracts::load)
+                    .filter(type -> PeerFaultContract.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers()))
+                    .map(Contracts::instance)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Mechanism name to every params map its contract tests carry traffic with (or see refused), as key=value strings. */
+    public static Map<String, List<Map<String, String>>> exercised() {
+        return all().stream().collect(Collectors.groupingBy(contract -> contract.mechanism().name(), TreeMap::new,
+                Collectors.flatMapping(contract -> contract.exercised().map(params -> Params.parseArgs(params.toArgs())), Collectors.toList())));
+    }
+
+    private static Path classesRoot() {
+        try {
+            Path root = Path.of(PeerFaultContract.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isDirectory(root)) {
+                throw new IllegalStateException("the contract tests were loaded from " + root + ", not a directory of classes");
+            }
+            return root;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, PeerFaultContract.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot load " + name + " from the test classes", e);
+        }
+    }
+
+    private static PeerFaultContract instance(Class<?> type) {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return (PeerFaultContract) constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make an instance of " + type.getName() + ": " + e, e);
+        }
+    }
+}

@@ -43,8 +43,8 @@ public final class Session implements Channel {
     private CostReading closing;
 
     /** The sessions this JVM has opened so far, and the last of them: see {@link #onlyOpenedSince}. */
-    private static long opened;
-    private static Session latest;
+    private static long openedCount;
+    private static Session lastOpened;
 
     private Session(Params params, Messages messages, Pinning.Plan cpus) {
         this.params = params;
@@ -116,7 +116,7 @@ public final class Session implements Channel {
 
     /** How many sessions this JVM has opened so far: a mark for {@link #onlyOpenedSince}. */
     public static synchronized long openedSoFar() {
-        return opened;
+        return openedCount;
     }
 
     /**
@@ -125,12 +125,12 @@ public final class Session implements Channel {
      * profiler's first look: this is how the profiler finds the session that iteration opened.
      */
     public static synchronized Optional<Session> onlyOpenedSince(long mark) {
-        return opened == mark + 1 ? Optional.of(latest) : Optional.empty();
+        return openedCount == mark + 1 ? Optional.of(lastOpened) : Optional.empty();
     }
 
     private static synchronized void opened(Session session) {
-        opened++;
-        latest = session;
+        openedCount++;
+        lastOpened = session;
     }
 
     /**

@@ -34,6 +34,9 @@ public class OsCostProfilerTest {
     private static final List<String> FIGURES = List.of(".csw.voluntary", ".csw.involuntary", ".cpu.user", ".cpu.system");
     private static final long MEASURE_MILLIS = 500;
 
+    /** The two sides on two cores where this machine has them: "each side sleeps once per round trip" holds there only. */
+    private static final boolean TWO_CORES = TwoCores.available("OsCostProfilerTest", "the two sides share one core");
+
     /** Round trips through blocking pipes. */
     public static class RoundTrips extends RoundTripBenchmark {
         public RoundTrips() {
@@ -49,9 +52,7 @@ public class OsCostProfilerTest {
     }
 
     @BeforeAll
-    static void crossCore() {
-        // "each side sleeps once per round trip" holds where the two sides run on two CPUs
-        TwoCores.assume("OsCostProfilerTest");
+    static void ignoreJmhLock() {
         // JMH's lock keeps two measuring runs apart; this test checks figures, not speed, on a shared machine
         System.setProperty("jmh.ignoreLock", "true");
     }
@@ -76,7 +77,7 @@ public class OsCostProfilerTest {
         return new OptionsBuilder()
                 .include(OsCostProfilerTest.class.getName() + "\\.(RoundTrips|Stream)\\.")
                 .param("size", "64")
-                .param("pinning", "cross-core")
+                .param("pinning", TWO_CORES ? "cross-core" : "same-core")
                 .forks(1)
                 .warmupTime(TimeValue.milliseconds(300))
                 .measurementTime(TimeValue.milliseconds(MEASURE_MILLIS))
@@ -119,18 +120,20 @@ public class OsCostProfilerTest {
     }
 
     /**
-     * Each side waits in read(2) for every answer, which comes microseconds later (the other side
-     * must be woken on its own CPU): it sleeps once per round trip on an idle machine, or is
-     * preempted instead where busy processes share the CPUs and finds the answer waiting (see
-     * ProcessCostTest). So at least ~1 switch per op (0.9 allows for a rare early answer), at least
-     * 0.1 of them voluntary; at most 3 voluntary, as the JVMs' other threads (JIT, GC, JMH,
-     * watchdog) sleep far less often than once per round trip. Two system calls, a sleep and a
-     * wake-up take the kernel at least a microsecond of CPU.
+     * Each side waits in read(2) for every answer. On two cores the answer comes microseconds later
+     * (the other side must be woken on its own CPU): a side sleeps once per round trip on an idle
+     * machine, or is preempted instead where busy processes share the CPUs and finds the answer
+     * waiting (see ProcessCostTest), so at least 0.1 of its switches are voluntary. On one core a
+     * side must leave the CPU for the other to answer. Either way at least ~1 switch per op (0.9
+     * allows for a rare early answer). No upper bound: the JVMs' other threads (JIT, GC, JMH) sleep
+     * too, and a cold iteration on a loaded machine may hold few round trips (19.5 voluntary switches
+     * per round trip were seen so). Two system calls and a switch take the kernel at least a
+     * microsecond of CPU.
      */
     private static void checkBlockingRoundTrip(String where, Map<String, Double> costs, String side, double cpuPerOp) {
         double voluntary = costs.get(side + ".csw.voluntary");
         double switches = voluntary + costs.get(side + ".csw.involuntary");
-        assertTrue(switches >= 0.9 && voluntary >= 0.1 && voluntary <= 3,
+        assertTrue(switches >= 0.9 && (voluntary >= 0.1 || !TWO_CORES),
                 where + ": " + voluntary + " voluntary context switches per round trip of " + switches + " in all");
         assertTrue(cpuPerOp >= 1_000, where + ": " + cpuPerOp + " ns of CPU per round trip");
     }

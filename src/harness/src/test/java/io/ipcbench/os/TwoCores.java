@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public final class TwoCores {
     private TwoCores() {}
 
-    /** Skips the calling test, saying why on the console, where this process may not run on two cores. */
-    public static void assume(String test) {
-        String refused = null;
+    /** Whether this process may run on two cores; if not, says so on the console, naming {@code test} and what it does instead. */
+    public static boolean available(String test, String instead) {
         try {
             Pinning.CROSS_CORE.plan();
-        } catch (IllegalStateException e) {
-            refused = e.getMessage();
-            System.out.println(test + " skipped: it needs two cores, and " + refused);
+            return true;
+        } catch (IllegalStateException oneCore) {
+            System.out.println(test + ": " + instead + ", as " + oneCore.getMessage());
+            return false;
         }
-        assumeTrue(refused == null, refused);
+    }
+
+    /** Skips the calling test, saying why on the console, where this process may not run on two cores. */
+    public static void assume(String test) {
+        assumeTrue(available(test, "skipped"), test + " needs two cores");
     }
 }

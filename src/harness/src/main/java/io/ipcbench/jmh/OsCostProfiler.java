@@ -35,6 +35,10 @@ public final class OsCostProfiler implements InternalProfiler {
     private long sessionsOpened;
     private CostReading atStart;
 
+    public OsCostProfiler() {
+        Session.readCostsAtOpenAndClose();
+    }
+
     @Override
     public String getDescription() {
         return "context switches and user/system CPU per operation, for the benchmark JVM and its peer process";

@@ -23,9 +23,11 @@ import java.util.Optional;
  * remote mode ({@link Mechanism#remote}) the peer is a server that was already running: the
  * session connects to it instead, and closing the connection ends its part.
  *
- * <p>It reads both processes' OS costs ({@link #costs}) for a profiler, and takes a last reading
- * when it begins to close: JMH runs the trial tear-down, which closes the session, before its
- * profilers read the last iteration, and the peer can only be read while it runs.
+ * <p>It reads both processes' OS costs ({@link #costs}) for a profiler, which may also ask for a
+ * reading when the peer begins serving and a last one when the session begins to close
+ * ({@link #readCostsAtOpenAndClose}): JMH runs the trial set-up inside the first iteration and the
+ * trial tear-down, which closes the session, before its profilers read the last iteration, and
+ * the peer can only be read while it runs.
  */
 public final class Session implements Channel {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
@@ -45,6 +47,7 @@ public final class Session implements Channel {
     /** The sessions this JVM has opened so far, and the last of them: see {@link #onlyOpenedSince}. */
     private static long openedCount;
     private static Session lastOpened;
+    private static volatile boolean costsAtOpenAndClose;
 
     private Session(Params params, Messages messages, Pinning.Plan cpus) {
         this.params = params;
@@ -70,7 +73,9 @@ public final class Session implements Channel {
                 session.startPeer(mechanism, role, flameGraphs);
             }
             session.watchdog.start();
-            session.opening = CostReading.of(session.peer);
+            if (costsAtOpenAndClose) {
+                session.opening = CostReading.of(session.peer);
+            }
             opened(session);
             return session;
         } catch (RuntimeException | Error e) {
@@ -114,6 +119,15 @@ public final class Session implements Channel {
         return open.size() == 1 ? Optional.of(open.getFirst()) : Optional.empty();
     }
 
+    /**
+     * From now on, every session of this JVM reads both processes' costs once the peer serves
+     * ({@link #opening}) and when it begins to close ({@link #costs}); a profiler asks for this,
+     * other sessions spare the peer the two questions.
+     */
+    public static void readCostsAtOpenAndClose() {
+        costsAtOpenAndClose = true;
+    }
+
     /** How many sessions this JVM has opened so far: a mark for {@link #onlyOpenedSince}. */
     public static synchronized long openedSoFar() {
         return openedCount;
@@ -141,7 +155,7 @@ public final class Session implements Channel {
         return closing != null ? closing : CostReading.of(peer);
     }
 
-    /** Both processes' OS costs when the peer had just begun serving, the end of {@link #open}. */
+    /** Both processes' OS costs when the peer had just begun serving, the end of {@link #open}; null unless asked for. */
     public CostReading opening() {
         return opening;
     }

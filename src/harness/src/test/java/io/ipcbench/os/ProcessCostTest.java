@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -102,8 +104,9 @@ class ProcessCostTest {
     /**
      * The peer's own account of its CPU time must agree with an independent one: the run time the
      * scheduler keeps per thread in nanoseconds (/proc/PID/task/TID/schedstat), here of a peer
-     * spinning for 500 ms. Both count the same time; the margin covers the moments between the
-     * two readings and a thread exiting meanwhile (schedstat knows only live threads).
+     * spinning for 500 ms. Both count the same time, but schedstat knows only live threads: a
+     * window in which a peer thread exited (a JIT compiler thread stopping) is measured again, up
+     * to five windows. The margin covers the moments between the two readings.
      */
     @Test
     void thePeersCpuTimeAgreesWithTheSchedulersOwnAccount() throws IOException {
@@ -111,18 +114,26 @@ class ProcessCostTest {
         Params params = new Params("shm", shm("SPIN"));
         try (RoundTrip roundTrip = RoundTrip.start(new SharedMemory(), params)) {
             long peer = roundTrip.session().peer().pid();
-            ProcessCost before = roundTrip.session().peer().costs().orElseThrow();
-            long runBefore = schedulerRunNanos(peer);
-            long until = System.nanoTime() + 500_000_000L;
-            while (System.nanoTime() < until) {
-                roundTrip.once();
+            for (int window = 1; ; window++) {
+                ProcessCost before = roundTrip.session().peer().costs().orElseThrow();
+                Map<String, Long> runBefore = schedulerRunNanos(peer);
+                long until = System.nanoTime() + 500_000_000L;
+                while (System.nanoTime() < until) {
+                    roundTrip.once();
+                }
+                Map<String, Long> runAfter = schedulerRunNanos(peer);
+                ProcessCost spent = roundTrip.session().peer().costs().orElseThrow().minus(before);
+                boolean threadExited = !runAfter.keySet().containsAll(runBefore.keySet());
+                if (threadExited && window < 5) {
+                    continue;
+                }
+                long run = sum(runAfter) - sum(runBefore);
+                long charged = spent.userNanos() + spent.systemNanos();
+                assertTrue(run > 50_000_000L, "the spinning peer ran " + run + " ns in 500 ms");
+                assertTrue(Math.abs(charged - run) <= 30_000_000L + run / 10, "utime+stime " + charged + " ns vs schedstat "
+                        + run + " ns" + (threadExited ? ", a peer thread having exited in each of 5 windows" : ""));
+                return;
             }
-            long run = schedulerRunNanos(peer) - runBefore;
-            ProcessCost spent = roundTrip.session().peer().costs().orElseThrow().minus(before);
-            long charged = spent.userNanos() + spent.systemNanos();
-            assertTrue(run > 50_000_000L, "the spinning peer ran " + run + " ns in 500 ms");
-            assertTrue(Math.abs(charged - run) <= 30_000_000L + run / 10,
-                    "utime+stime " + charged + " ns vs schedstat " + run + " ns");
         }
     }
 
@@ -191,14 +202,23 @@ class ProcessCostTest {
         return done;
     }
 
-    private static long schedulerRunNanos(long pid) throws IOException {
-        long total = 0;
+    /** The run time of each live thread of process {@code pid}, by thread id; one exiting while read is left out. */
+    private static Map<String, Long> schedulerRunNanos(long pid) throws IOException {
+        Map<String, Long> run = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
-                total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                try {
+                    run.put(task.getFileName().toString(), Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]));
+                } catch (NoSuchFileException exited) {
+                    // gone between listing and reading
+                }
             }
         }
-        return total;
+        return run;
+    }
+
+    private static long sum(Map<String, Long> run) {
+        return run.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static void sleep(int times) throws InterruptedException {

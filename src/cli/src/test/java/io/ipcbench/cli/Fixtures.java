@@ -19,6 +19,11 @@ final class Fixtures {
     static final String QUICK = "quick";
     /** flame profile: OS costs and flame graphs of both processes */
     static final String FLAME = "flame";
+    /**
+     * the compare profile's shape with two forks (one warm-up, one measured iteration each): pipe and shm
+     * round trips and throughput at 64 B, with the OS costs of both processes in every iteration
+     */
+    static final String COSTS = "costs";
     /** two runs of the same build on the same machine, one after the other: the pipe module, 5 forks per result */
     static final String SAME_BUILD_FIRST = "same-build-1";
     static final String SAME_BUILD_SECOND = "same-build-2";

@@ -58,8 +58,27 @@ class RunLoadTest {
         assertEquals(1.025, pipe.osCosts().get("os.bench.csw.voluntary").score(), 0.001);
         assertEquals("#/op", pipe.osCosts().get("os.peer.csw.voluntary").unit());
         assertEquals(3, pipe.osCosts().get("os.bench.csw.voluntary").iterations().length);
-        // the profiler found no peer in one iteration of this trial: JMH recorded the peer's figures of two
-        assertEquals(2, pipe.osCosts().get("os.peer.csw.voluntary").iterations().length);
+    }
+
+    /** JMH's last iteration of a trial, whose tear-down stops the peer, carries the peer's costs too: a compare run's only one. */
+    @Test
+    void everyIterationOfEveryForkCarriesBothProcessesCosts() {
+        Run run = Run.load(Fixtures.copy(Fixtures.COSTS, dir));
+        assertEquals(6, run.results().size());
+        for (JmhResult result : run.results()) {
+            assertEquals(8, result.osCosts().size(), result.key() + ": " + result.osCosts().keySet());
+            List<Metric.Fork> forks = result.primary().forks();
+            assertEquals(2, forks.size(), result.key());
+            result.osCosts().forEach((name, cost) -> {
+                for (int fork = 0; fork < forks.size(); fork++) {
+                    assertEquals(1, forks.get(fork).iterations().length, result.key());
+                    assertEquals(1, cost.forks().get(fork).iterations().length, result.key() + " " + name + ", fork " + (fork + 1));
+                }
+            });
+        }
+        JmhResult pipe = find(run, "io.ipcbench.pipe.PipeLatency.roundTrip", "64");
+        assertEquals(1.0326, pipe.osCosts().get("os.bench.csw.voluntary").score(), 0.0001);
+        assertEquals(1.0098, pipe.osCosts().get("os.peer.csw.voluntary").score(), 0.0001);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.os.ProcessCost;
+import io.ipcbench.peer.CostReading;
 import io.ipcbench.peer.Session;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -13,20 +14,30 @@ import org.openjdk.jmh.results.ScalarResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * {@code -prof io.ipcbench.jmh.OsCostProfiler}: what each operation cost the operating system,
- * for the benchmark JVM and for the peer separately: voluntary context switches (the thread
- * slept: a blocking wait), involuntary ones (it was preempted), and user and system CPU time in
- * nanoseconds. Read from /proc before and after every iteration, so it costs nothing while
- * measuring. Results are JMH secondary metrics ({@code os.bench.*}, {@code os.peer.*}, per op).
- * The CPU times come in clock ticks of 10 ms: an iteration of 1 s resolves them to about 1 %.
+ * for the benchmark JVM and for the peer separately: voluntary context switches (a thread slept:
+ * a blocking wait), involuntary ones (it was preempted), and user and system CPU time in
+ * nanoseconds, of every thread each process had during the iteration (see {@link ProcessCost}).
+ * Read before and after every iteration, so it costs nothing while measuring. Results are JMH
+ * secondary metrics ({@code os.bench.*}, {@code os.peer.*}, per op).
+ *
+ * <p>Every iteration spans the same work: its set-up, its operations and its tear-down (a
+ * throughput trial's drain), never the trial's. JMH runs the trial set-up inside the first
+ * iteration, after {@link #beforeIteration}, and the trial tear-down, which stops the peer, inside
+ * the last one, before {@link #afterIteration}: there the session's own readings stand in, taken
+ * once the peer began serving and when the session began to close ({@link Session#costs}).
  */
 public final class OsCostProfiler implements InternalProfiler {
-    private ProcessCost benchAtStart;
-    private ProcessCost peerAtStart;
-    private long peerPid;
+    private Optional<Session> session;
+    private long sessionsOpened;
+    private CostReading atStart;
+
+    public OsCostProfiler() {
+        Session.readCostsAtOpenAndClose();
+    }
 
     @Override
     public String getDescription() {
@@ -35,23 +46,25 @@ public final class OsCostProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        benchAtStart = ProcessCost.of(ProcessHandle.current().pid());
-        OptionalLong peer = Session.onlyPeerPid();
-        peerPid = peer.orElse(-1);
-        peerAtStart = peer.isPresent() ? ProcessCost.of(peerPid) : null;
+        session = Session.onlyOpen();
+        sessionsOpened = Session.openedSoFar();
+        atStart = session.map(Session::costs).orElseGet(CostReading::benchOnly);
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
+        Optional<Session> openedNow = session.isPresent() ? Optional.empty() : Session.onlyOpenedSince(sessionsOpened);
+        CostReading start = openedNow.map(Session::opening).orElse(atStart);
+        CostReading end = session.or(() -> openedNow).map(Session::costs).orElseGet(CostReading::benchOnly);
         long ops = result.getMetadata().getMeasuredOps();
         List<Result> results = new ArrayList<>();
         if (ops <= 0) {
             return results;
         }
-        add(results, "os.bench", ProcessCost.of(ProcessHandle.current().pid()).minus(benchAtStart), ops);
-        if (peerAtStart != null && ProcessHandle.of(peerPid).isPresent()) {
-            add(results, "os.peer", ProcessCost.of(peerPid).minus(peerAtStart), ops);
+        add(results, "os.bench", end.bench().minus(start.bench()), ops);
+        if (start.peer().isPresent() && end.peer().isPresent()) {
+            add(results, "os.peer", end.peer().get().minus(start.peer().get()), ops);
         }
         return results;
     }

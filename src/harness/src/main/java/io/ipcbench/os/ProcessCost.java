@@ -1,43 +1,46 @@
 package io.ipcbench.os;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * What the kernel has charged a process so far: context switches summed over all its threads
- * (/proc/PID/status counts only the thread it is read for, so each /proc/PID/task/TID/status is
- * read), and user and system CPU time of the whole process (/proc/PID/stat, which also keeps
- * the time of threads that already exited), converted from clock ticks to nanoseconds.
+ * What the kernel has charged this process so far, as getrusage(RUSAGE_SELF) reports it: context
+ * switches and user and system CPU time of every thread it ever had. Threads that exited count
+ * too (the kernel adds their totals to the process's when they exit), and a JVM's threads come
+ * and go (its compiler threads are started and stopped on demand), so a difference between two
+ * readings is never negative. Summing /proc/PID/task/TID/status over the threads alive at each
+ * reading loses what exited threads did. Another process cannot be read this way: the peer
+ * reports its own.
  */
 public record ProcessCost(long voluntarySwitches, long involuntarySwitches, long userNanos, long systemNanos) {
-    /** USER_HZ: the unit of utime and stime in /proc/PID/stat; 100 on every Linux architecture the suite runs on. */
-    private static final long NANOS_PER_TICK = 1_000_000_000L / 100;
+    private static final int RUSAGE_SELF = 0;
+    /** struct rusage (x86-64 and aarch64): two struct timeval, then 14 longs, ru_nvcsw and ru_nivcsw the last two. */
+    private static final StructLayout RUSAGE = MemoryLayout.structLayout(
+            JAVA_LONG.withName("utime_sec"), JAVA_LONG.withName("utime_usec"),
+            JAVA_LONG.withName("stime_sec"), JAVA_LONG.withName("stime_usec"),
+            MemoryLayout.sequenceLayout(12, JAVA_LONG), JAVA_LONG.withName("nvcsw"), JAVA_LONG.withName("nivcsw"));
 
-    public static ProcessCost of(long pid) {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        long voluntary = 0;
-        long involuntary = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
-            for (Path task : tasks) {
-                for (String line : readLines(task.resolve("status"))) {
-                    if (line.startsWith("voluntary_ctxt_switches:")) {
-                        voluntary += value(line);
-                    } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-                        involuntary += value(line);
-                    }
-                }
-            }
-            String stat = Files.readString(proc.resolve("stat"));
-            // fields after the command name, which may contain spaces, start after the last ')'
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long utime = Long.parseLong(fields[11]);
-            long stime = Long.parseLong(fields[12]);
-            return new ProcessCost(voluntary, involuntary, utime * NANOS_PER_TICK, stime * NANOS_PER_TICK);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the costs of process " + pid + " from " + proc + ": " + e.getMessage(), e);
+    // int getrusage(int who, struct rusage *usage);
+    private static final MethodHandle GETRUSAGE = Native.errnoCall("getrusage", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+
+    /** This process's costs so far. The CPU times come in microseconds, their user/system split the kernel's tick-sampled estimate. */
+    public static ProcessCost ofThisProcess() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment usage = arena.allocate(RUSAGE);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("getrusage(RUSAGE_SELF)", (int) GETRUSAGE.invokeExact(errno, RUSAGE_SELF, usage), errno);
+            return new ProcessCost(field(usage, "nvcsw"), field(usage, "nivcsw"),
+                    micros(usage, "utime") * 1000, micros(usage, "stime") * 1000);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
         }
     }
 
@@ -46,20 +49,24 @@ public record ProcessCost(long voluntarySwitches, long involuntarySwitches, long
                 userNanos - earlier.userNanos, systemNanos - earlier.systemNanos);
     }
 
-    public long switches() {
-        return voluntarySwitches + involuntarySwitches;
+    /** The four figures separated by spaces, as {@link #parse} reads them: how the peer reports its own. */
+    public String format() {
+        return voluntarySwitches + " " + involuntarySwitches + " " + userNanos + " " + systemNanos;
     }
 
-    /** A thread may exit between listing and reading: its status is gone, its counts with it. */
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file);
-        } catch (IOException e) {
-            return List.of();
+    public static ProcessCost parse(String fields) {
+        String[] f = fields.strip().split(" ");
+        if (f.length != 4) {
+            throw new IllegalArgumentException("not four figures of a process's costs: " + fields);
         }
+        return new ProcessCost(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
     }
 
-    private static long value(String line) {
-        return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+    private static long micros(MemorySegment usage, String time) {
+        return field(usage, time + "_sec") * 1_000_000 + field(usage, time + "_usec");
+    }
+
+    private static long field(MemorySegment usage, String name) {
+        return usage.get(JAVA_LONG, RUSAGE.byteOffset(MemoryLayout.PathElement.groupElement(name)));
     }
 }

@@ -2,6 +2,7 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.Liveness;
 import io.ipcbench.os.Libc;
+import io.ipcbench.os.ProcessCost;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The peer's {@link Liveness}: a thread reads stdin, where the benchmark side writes GO once
  * connected and whose end of file means "exit now". The peer also exits when its parent is
- * gone or when the benchmark closed its end of the link: it has no one left to answer.
+ * gone or when the benchmark closed its end of the link: it has no one left to answer. The same
+ * thread answers {@code COSTS n} with this process's OS costs so far ({@link PeerProcess#costs}).
  */
 final class ParentWatch implements Liveness {
+    /** The request for the peer's costs, {@code COSTS n}, and the start of its answer, {@code COSTS n <figures>}. */
+    static final String COSTS = "COSTS ";
     private final long parent;
     private final CountDownLatch go = new CountDownLatch(1);
 
@@ -51,11 +55,22 @@ final class ParentWatch implements Liveness {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.equals("GO")) {
                     go.countDown();
+                } else if (line.startsWith(COSTS)) {
+                    answerCosts(line.substring(COSTS.length()).strip());
                 }
             }
         } catch (IOException ignored) {
             // treated as end of file
         }
         PeerMain.exit(0);
+    }
+
+    /** Never throws: this thread must live on to see end of file, the benchmark side's way to stop the peer. */
+    private static void answerCosts(String request) {
+        try {
+            PeerMain.control(COSTS + request + " " + ProcessCost.ofThisProcess().format());
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("cannot report this process's costs: " + e);
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class PeerMain {
         }
     }
 
-    private static void control(String line) {
+    static void control(String line) {
         System.out.println(line);
         System.out.flush();
     }

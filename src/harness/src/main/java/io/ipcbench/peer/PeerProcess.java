@@ -1,6 +1,7 @@
 package io.ipcbench.peer;
 
 import io.ipcbench.link.PeerFailure;
+import io.ipcbench.os.ProcessCost;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * The benchmark side's handle on the peer JVM. The peer's stdout is a line protocol
  * ({@code EXPORT key=value}, {@code READY}, {@code ERROR message}); its stdin carries
  * {@code GO} once the benchmark side has connected, and its end of file tells the peer to exit.
- * Its stderr is forwarded to ours, and the last lines are kept for failure messages.
+ * Its stderr is forwarded to ours, and the last lines are kept for failure messages. Between
+ * those, stdin asks {@code COSTS n} and stdout answers {@code COSTS n <figures>}: the peer's
+ * own account of its OS costs ({@link #costs}).
  */
 public final class PeerProcess implements Peer, AutoCloseable {
     /**
@@ -41,6 +45,12 @@ public final class PeerProcess implements Peer, AutoCloseable {
     /** How long a failure message waits for a dead peer's last output to be read. */
     private static final long LAST_OUTPUT_MILLIS = 1000;
     /**
+     * How long {@link #costs} waits for the answer: the peer's stdin thread answers in well under
+     * a millisecond on an idle machine; the bound leaves room for a busy one, where a woken thread
+     * may wait some scheduler periods for a CPU, without delaying a close for long.
+     */
+    private static final long COSTS_ANSWER_MILLIS = 2000;
+    /**
      * Peers are started from this one long-lived thread: PR_SET_PDEATHSIG fires when the thread
      * that spawned the child exits, not the process, and JMH's worker threads come and go.
      */
@@ -54,6 +64,9 @@ public final class PeerProcess implements Peer, AutoCloseable {
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<String> control = new LinkedBlockingQueue<>();
+    /** The peer's answers to {@link #costs}, apart from the handshake's lines and its failure report. */
+    private final BlockingQueue<String> costAnswers = new LinkedBlockingQueue<>();
+    private long costRequests;
     private final Deque<String> recentStderr = new ArrayDeque<>();
     /** Counted down as each of stdout and stderr reaches its end. */
     private final CountDownLatch outputRead = new CountDownLatch(2);
@@ -64,7 +77,8 @@ public final class PeerProcess implements Peer, AutoCloseable {
         this.process = process;
         this.stdin = process.getOutputStream();
         daemon("ipcbench-peer-control", () -> {
-            readLines(process.inputReader(StandardCharsets.UTF_8), control::add);
+            readLines(process.inputReader(StandardCharsets.UTF_8),
+                    line -> (line.startsWith(ParentWatch.COSTS) ? costAnswers : control).add(line));
             control.add(END_OF_OUTPUT);
             outputRead.countDown();
         });
@@ -128,6 +142,32 @@ public final class PeerProcess implements Peer, AutoCloseable {
         } catch (IOException e) {
             throw failure("the peer to read GO");
         }
+    }
+
+    /**
+     * The peer's OS costs so far, as it reads them itself ({@link ProcessCost#ofThisProcess}:
+     * another process's exited threads cannot be read from /proc). Empty when the peer is gone,
+     * its stdin is closed, or it did not answer within {@link #COSTS_ANSWER_MILLIS}. Asking wakes
+     * the peer's stdin thread and our stdout reader: a few context switches per reading.
+     */
+    public synchronized Optional<ProcessCost> costs() {
+        String answer = ParentWatch.COSTS + ++costRequests + " ";
+        try {
+            stdin.write((answer + "\n").getBytes(StandardCharsets.US_ASCII));
+            stdin.flush();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COSTS_ANSWER_MILLIS);
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                String line = costAnswers.poll(50, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith(answer)) {
+                    return Optional.of(ProcessCost.parse(line.substring(answer.length())));
+                }
+            }
+        } catch (IOException e) {
+            // stdin is closed: the peer is stopping or gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     private String awaitLine(String prefix, String what) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The benchmark side of one trial: parameters checked, named objects created, the peer JVM
@@ -23,6 +22,12 @@ import java.util.OptionalLong;
  * every named object; a shutdown hook does the same for sessions JMH never tore down. In
  * remote mode ({@link Mechanism#remote}) the peer is a server that was already running: the
  * session connects to it instead, and closing the connection ends its part.
+ *
+ * <p>It reads both processes' OS costs ({@link #costs}) for a profiler, which may also ask for a
+ * reading when the peer begins serving and a last one when the session begins to close
+ * ({@link #readCostsAtOpenAndClose}): JMH runs the trial set-up inside the first iteration and the
+ * trial tear-down, which closes the session, before its profilers read the last iteration, and
+ * the peer can only be read while it runs.
  */
 public final class Session implements Channel {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
@@ -35,6 +40,14 @@ public final class Session implements Channel {
     private PeerProcess peer;
     private Watchdog watchdog;
     private Link link;
+    /** Both processes' costs once the peer began serving, and when the session began to close. */
+    private volatile CostReading opening;
+    private CostReading closing;
+
+    /** The sessions this JVM has opened so far, and the last of them: see {@link #onlyOpenedSince}. */
+    private static long openedCount;
+    private static Session lastOpened;
+    private static volatile boolean costsAtOpenAndClose;
 
     private Session(Params params, Messages messages, Pinning.Plan cpus) {
         this.params = params;
@@ -60,6 +73,10 @@ public final class Session implements Channel {
                 session.startPeer(mechanism, role, flameGraphs);
             }
             session.watchdog.start();
+            if (costsAtOpenAndClose) {
+                session.opening = CostReading.of(session.peer);
+            }
+            opened(session);
             return session;
         } catch (RuntimeException | Error e) {
             session.close();
@@ -94,13 +111,53 @@ public final class Session implements Channel {
     }
 
     /**
-     * The pid of the peer of the one session open in this JVM, as profilers need it; empty when
-     * none or several are open (a JMH fork runs one trial at a time), or in remote mode.
+     * The one session open in this JVM, as profilers need it; empty when none or several are open
+     * (a JMH fork runs one trial at a time).
      */
-    public static OptionalLong onlyPeerPid() {
+    public static Optional<Session> onlyOpen() {
         List<Session> open = Cleanup.open(Session.class);
-        return open.size() == 1 && open.getFirst().peer != null
-                ? OptionalLong.of(open.getFirst().peer.pid()) : OptionalLong.empty();
+        return open.size() == 1 ? Optional.of(open.getFirst()) : Optional.empty();
+    }
+
+    /**
+     * From now on, every session of this JVM reads both processes' costs once the peer serves
+     * ({@link #opening}) and when it begins to close ({@link #costs}); a profiler asks for this,
+     * other sessions spare the peer the two questions.
+     */
+    public static void readCostsAtOpenAndClose() {
+        costsAtOpenAndClose = true;
+    }
+
+    /** How many sessions this JVM has opened so far: a mark for {@link #onlyOpenedSince}. */
+    public static synchronized long openedSoFar() {
+        return openedCount;
+    }
+
+    /**
+     * The session opened since {@code mark} (an earlier {@link #openedSoFar}), open or closed by
+     * now; empty unless exactly one was. JMH sets the trial up inside its first iteration, after a
+     * profiler's first look: this is how the profiler finds the session that iteration opened.
+     */
+    public static synchronized Optional<Session> onlyOpenedSince(long mark) {
+        return openedCount == mark + 1 ? Optional.of(lastOpened) : Optional.empty();
+    }
+
+    private static synchronized void opened(Session session) {
+        openedCount++;
+        lastOpened = session;
+    }
+
+    /**
+     * Both processes' OS costs now, or, once the session has begun to close, as they were then:
+     * after the last iteration's tear-down, before the peer was told to stop.
+     */
+    public synchronized CostReading costs() {
+        return closing != null ? closing : CostReading.of(peer);
+    }
+
+    /** Both processes' OS costs when the peer had just begun serving, the end of {@link #open}; null unless asked for. */
+    public CostReading opening() {
+        return opening;
     }
 
     @Override
@@ -141,6 +198,9 @@ public final class Session implements Channel {
 
     @Override
     public synchronized void close() {
+        if (opening != null && closing == null) {
+            closing = CostReading.of(peer);
+        }
         if (link != null) {
             link.close();
             link = null;

@@ -27,6 +27,7 @@ public final class OsCostProfiler implements InternalProfiler {
     private ProcessCost benchAtStart;
     private ProcessCost peerAtStart;
     private long peerPid;
+    private SyncCost syncAtStart;
 
     @Override
     public String getDescription() {
@@ -39,6 +40,7 @@ public final class OsCostProfiler implements InternalProfiler {
         OptionalLong peer = Session.onlyPeerPid();
         peerPid = peer.orElse(-1);
         peerAtStart = peer.isPresent() ? ProcessCost.of(peerPid) : null;
+        syncAtStart = SyncCost.atStart();
     }
 
     @Override
@@ -53,6 +55,7 @@ public final class OsCostProfiler implements InternalProfiler {
         if (peerAtStart != null && ProcessHandle.of(peerPid).isPresent()) {
             add(results, "os.peer", ProcessCost.of(peerPid).minus(peerAtStart), ops);
         }
+        syncAtStart.addPerOp(results, ops);
         return results;
     }
 

@@ -2,6 +2,7 @@ package io.ipcbench.limits;
 
 import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.os.PinningThatFits;
 import io.ipcbench.peer.PeerProcess;
 import io.ipcbench.peer.Watchdog;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ConcurrentRunsTest {
 
     @Test
     void twoSuitesAtOnceDoNotCollideAndSayTheyShareCpus() throws Exception {
-        Pinning pinning = pinningThatFits();
+        Pinning pinning = PinningThatFits.crossCoreOrSameCore("ConcurrentRunsTest (both suites)");
         Suite a = Suite.start("suite A", pinning, warnings.resolve("a.txt"));
         Suite b = Suite.start("suite B", pinning, warnings.resolve("b.txt"));
         try {
@@ -64,17 +65,6 @@ class ConcurrentRunsTest {
                 "a suite that pinned second names the other: " + warned);
         assertTrue(a.stderr.join().contains("warning: this trial pins to CPUs") || b.stderr.join().contains("warning: this trial pins to CPUs"),
                 "the warning is on stderr too");
-    }
-
-    /** Cross-core where this process may use two cores, else same-core (e.g. under {@code taskset -c 0}). */
-    private static Pinning pinningThatFits() {
-        try {
-            Pinning.CROSS_CORE.plan();
-            return Pinning.CROSS_CORE;
-        } catch (IllegalStateException oneCore) {
-            System.out.println("ConcurrentRunsTest: one core only (" + oneCore.getMessage() + "); both suites pin same-core");
-            return Pinning.SAME_CORE;
-        }
     }
 
     /** One benchmark JVM running {@link ConcurrentTrialsMain}. */

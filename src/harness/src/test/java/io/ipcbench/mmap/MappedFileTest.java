@@ -53,7 +53,7 @@ class MappedFileTest extends MechanismContract {
                 Stream.of(
                         Map.entry(with("backing", "TAPE"), "choose one of DEV_SHM, DISK, MEMFD"),
                         Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
-                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_LINE"),
+                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
                         Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096"),
                         Map.entry(without("backing"), "parameter backing is missing")))
                 .flatMap(s -> s);

@@ -1,0 +1,68 @@
+package io.ipcbench.shm;
+
+import io.ipcbench.eventfd.Eventfd;
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
+import io.ipcbench.os.PinningThatFits;
+import io.ipcbench.traffic.OneWay;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On a real throughput run (a peer process consuming 64-byte messages from a ring of 64 slots,
+ * as ShmThroughput and EventfdThroughput run them), the processes pay about one wake call per
+ * sleep, counted by both processes in the rings ({@link SyncCounts}, what the profiler reports
+ * as {@code sync.wakes} and {@code sync.sleeps}).
+ * <p>
+ * The tolerance: wakes within a quarter of the sleeps, plus 50. A wake is paid only for an
+ * announcement the mover took, and every announcement is followed by a sleep unless the waiter
+ * found the index moved first; so the only wakes without a sleep come from that race (the mover
+ * took the announcement in the nanoseconds before the waiter withdrew it), and the only sleeps
+ * without a wake are those that ended by their 200 ms bound (the peer between two runs) or at once
+ * on a doorbell's leftover count (itself the wake of such a race). Both are a small share; the
+ * protocol that woke while a sleeper was being woken paid several wakes per sleep (9 on a busy
+ * run of this kind), which the bound fails by far.
+ */
+class WakePerSleepTest {
+    private static final long RUN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** A stream of 2 s sleeps thousands of times (each side sleeps whenever the other is not ready). */
+    private static final long MIN_SLEEPS = 100;
+
+    @Test
+    void sharedMemoryWithFutexWakesAboutOncePerSleep() {
+        assertAboutOneWakePerSleep(new SharedMemory(), Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "64"));
+    }
+
+    @Test
+    void theEventfdRingWakesAboutOncePerSleep() {
+        assertAboutOneWakePerSleep(new Eventfd(), Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "64"));
+    }
+
+    private static void assertAboutOneWakePerSleep(Mechanism mechanism, Map<String, String> variant) {
+        Map<String, String> values = new LinkedHashMap<>(variant);
+        values.put("size", "64");
+        values.put("pinning", PinningThatFits.crossCoreOrSameCore("WakePerSleepTest").name());
+        Params params = new Params(mechanism.name(), values);
+        SyncCounts.Totals before;
+        long messages = 0;
+        try (OneWay stream = OneWay.start(mechanism, params)) {
+            before = SyncCounts.total().orElseThrow();
+            for (long until = System.nanoTime() + RUN_NANOS; System.nanoTime() < until; messages++) {
+                stream.send();
+            }
+            stream.drain(false);
+        }
+        SyncCounts.Totals spent = SyncCounts.total().orElseThrow().minus(before);
+        String counted = params.describe() + ": " + messages + " messages, " + spent.wakes() + " wake calls, "
+                + spent.sleeps() + " sleeps (both processes)";
+        System.out.println(counted);
+        assertTrue(spent.sleeps() >= MIN_SLEEPS, counted + ": too few sleeps to judge");
+        assertEquals(spent.sleeps(), spent.wakes(), spent.sleeps() / 4.0 + 50, counted);
+    }
+}

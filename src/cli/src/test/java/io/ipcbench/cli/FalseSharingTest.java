@@ -31,18 +31,12 @@ class FalseSharingTest {
 
     @Test
     void aLayoutBelowPaddedBeyondTheNoiseReproducesTheCost() {
-        Run run = run(shm("PADDED", "1", 10e6, STEADY), shm("SHARED_INDICES", "1", 5e6, STEADY));
-        Verdict verdict = INDICES.check(run);
-        assertEquals(REPRODUCED, verdict.status(), verdict.measured());
-        assertTrue(verdict.measured().contains("→ cost"), verdict.measured());
+        assertVerdict(REPRODUCED, "→ cost", shm("PADDED", "1", 10e6, STEADY), shm("SHARED_INDICES", "1", 5e6, STEADY));
     }
 
     @Test
     void aDifferenceWithinTheNoiseIsInconclusive() {
-        Run run = run(shm("PADDED", "1", 10e6, SCATTERED), shm("SHARED_INDICES", "1", 9e6, SCATTERED));
-        Verdict verdict = INDICES.check(run);
-        assertEquals(INCONCLUSIVE, verdict.status(), verdict.measured());
-        assertTrue(verdict.measured().contains("within the noise"), verdict.measured());
+        assertVerdict(INCONCLUSIVE, "within the noise", shm("PADDED", "1", 10e6, SCATTERED), shm("SHARED_INDICES", "1", 9e6, SCATTERED));
     }
 
     @Test
@@ -78,6 +72,12 @@ class FalseSharingTest {
         Verdict verdict = INDICES.check(Run.load(run));
         assertEquals(INCONCLUSIVE, verdict.status(), verdict.measured());
         assertTrue(verdict.measured().contains("ShmThroughput.oneWay capacity=1 size=64 sync=SPIN: PADDED"), verdict.measured());
+    }
+
+    private static void assertVerdict(Verdict.Status expected, String outcome, JmhResult padded, JmhResult indices) {
+        Verdict verdict = INDICES.check(run(padded, indices));
+        assertEquals(expected, verdict.status(), verdict.measured());
+        assertTrue(verdict.measured().contains(outcome), verdict.measured());
     }
 
     private static Run run(JmhResult... results) {

@@ -24,16 +24,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * False sharing alone (JMH sample 22): two threads, pinned to two cores, each incrementing its own
- * counter, with nothing shared but, for SHARED_LINE, the cache line the counters sit on. Every
+ * counter, with nothing shared but, for SHARED_INDICES, the cache line the counters sit on. Every
  * increment then needs the line in exclusive state, so the line shuttles between the cores; PADDED
  * puts the counters two lines apart and each core keeps its own. The group's score is increments
  * per second by both threads ({@code first} and {@code second} each). This is lesson 2 with every
- * other cost removed: ShmThroughput's PADDED/SHARED_LINE gap is this effect diluted by copies and
+ * other cost removed: ShmThroughput's PADDED/SHARED_INDICES gap is this effect diluted by copies and
  * waiting. Left out: any real hand-off (neither thread ever reads the other's counter).
  */
 @State(Scope.Group)
 public class FalseSharing implements CheckedParams {
-    @Param({"SHARED_LINE", "PADDED"})
+    @Param({"SHARED_INDICES", "PADDED"})
     public String layout;
 
     @Param({"cross-core"})

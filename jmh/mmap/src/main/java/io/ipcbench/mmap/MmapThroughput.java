@@ -17,7 +17,7 @@ public class MmapThroughput extends OneWayBenchmark {
     @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
     public String sync;
 
-    /** False sharing is the shm module's lesson; -p layout=SHARED_LINE runs it here too. */
+    /** False sharing is the shm module's lesson; -p layout=SHARED_INDICES,FLAG_WITH_PAYLOAD runs it here too. */
     @Param({"PADDED"})
     public String layout;
 

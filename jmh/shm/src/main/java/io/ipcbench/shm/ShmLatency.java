@@ -16,7 +16,7 @@ public class ShmLatency extends RoundTripBenchmark {
     @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
     public String sync;
 
-    @Param({"PADDED", "SHARED_LINE"})
+    @Param({"PADDED", "SHARED_INDICES", "FLAG_WITH_PAYLOAD"})
     public String layout;
 
     @Param({"1"})

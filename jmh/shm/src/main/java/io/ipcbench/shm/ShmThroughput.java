@@ -6,15 +6,18 @@ import org.openjdk.jmh.annotations.Param;
 /**
  * Messages streamed through a shared-memory ring to a peer that copies each one out. With
  * capacity 1 every message waits for the previous one to be consumed (the classic single-slot
- * handshake); a larger capacity lets the two sides overlap. SHARED_LINE puts both indices and
- * the first payload bytes on one cache line, so each side's stores invalidate what the other
- * reads: false sharing, measured against PADDED with otherwise identical code (lesson 2).
+ * handshake); a larger capacity lets the two sides overlap. SHARED_INDICES puts both indices on
+ * one cache line, so each side's index stores invalidate what the other reads; FLAG_WITH_PAYLOAD
+ * puts the producer's index on the first slot's line, ahead of the payload (the single-slot
+ * struct without its pad). Each is false sharing of one kind, measured against PADDED with
+ * otherwise identical code (lesson 2); with 64 slots FLAG_WITH_PAYLOAD also sets every payload
+ * 16 bytes off its line, so its single-slot rows are the ones that isolate the flag.
  */
 public class ShmThroughput extends OneWayBenchmark {
     @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
     public String sync;
 
-    @Param({"PADDED", "SHARED_LINE"})
+    @Param({"PADDED", "SHARED_INDICES", "FLAG_WITH_PAYLOAD"})
     public String layout;
 
     @Param({"1", "64"})

@@ -7,29 +7,35 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Lesson 2: indices that share a cache line with the payload (layout=SHARED_LINE) make the line
+ * Lesson 2, once per layout that shares a line PADDED keeps apart: {@code layout} makes the line
  * bounce between the two cores on every message, which costs throughput against layout=PADDED.
  * Judged where the claim is made: spinning sides (the line is touched continuously), messages up
- * to 1 KiB (larger copies drown the effect), each SHARED_LINE result against its PADDED twin with
- * every other param equal, in any module that has the layout param. A difference counts only when
- * it lies beyond the run's own noise ({@link Noise}).
+ * to 1 KiB (larger copies drown the effect), each {@code layout} result against its PADDED twin
+ * with every other param equal, in any module that has the layout param; with
+ * {@code singleSlot}, only rings of one slot (FLAG_WITH_PAYLOAD differs from PADDED in the flag
+ * alone there: with more slots every payload also sits off its line). A difference counts only
+ * when it lies beyond the run's own noise ({@link Noise}).
+ *
+ * @param shares what the layout puts on one line, for the statement
  */
-record FalseSharing() implements Claim {
+record FalseSharing(String layout, String shares, boolean singleSlot) implements Claim {
     @Override
     public String statement() {
-        return "false sharing costs throughput: SHARED_LINE < PADDED (spinning, ≤ 1 KiB)";
+        return "false sharing (" + shares + ") costs throughput: " + layout + " < PADDED (spinning, ≤ 1 KiB"
+                + (singleSlot ? ", one slot" : "") + ")";
     }
 
     @Override
     public Verdict check(Run run) {
-        String threshold = "a pair counts when SHARED_LINE / PADDED is < 1 (cost) or > 1 (the opposite) beyond the noise; "
+        String threshold = "a pair counts when " + layout + " / PADDED is < 1 (cost) or > 1 (the opposite) beyond the noise; "
                 + "reproduced when some pairs show the cost and none the opposite, not reproduced when only the opposite "
                 + "shows, inconclusive when every pair is within the noise or the pairs disagree";
         int cost = 0;
         int opposite = 0;
         List<String> measured = new ArrayList<>();
         for (JmhResult shared : run.results()) {
-            if (!shared.higherIsBetter() || !"SHARED_LINE".equals(shared.param("layout")) || !small(shared) || !spinning(shared)) {
+            if (!shared.higherIsBetter() || !layout.equals(shared.param("layout")) || !small(shared) || !spinning(shared)
+                    || singleSlot && !"1".equals(shared.param("capacity"))) {
                 continue;
             }
             Optional<JmhResult> padded = twin(run, shared);
@@ -45,10 +51,11 @@ record FalseSharing() implements Claim {
             cost += ratio.side() == Noise.Side.BELOW ? 1 : 0;
             opposite += ratio.side() == Noise.Side.ABOVE ? 1 : 0;
             measured.add(shared.module() + " " + label(shared) + ": PADDED " + Fmt.rate(padded.get().primary().score())
-                    + ", SHARED_LINE " + Fmt.rate(shared.primary().score()) + ", ratio " + ratio.text() + " → " + outcome);
+                    + ", " + layout + " " + Fmt.rate(shared.primary().score()) + ", ratio " + ratio.text() + " → " + outcome);
         }
         if (measured.isEmpty()) {
-            return Verdict.notMeasured("no throughput result with layout=SHARED_LINE and a PADDED twin (spinning, ≤ 1 KiB)", threshold);
+            return Verdict.notMeasured("no throughput result with layout=" + layout + " and a PADDED twin (spinning, ≤ 1 KiB"
+                    + (singleSlot ? ", capacity 1" : "") + ")", threshold);
         }
         String text = String.join("; ", measured);
         if (cost > 0 && opposite == 0) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * What one param does within a module, its values side by side at each message size: shared
- * memory's sync strategies, its PADDED and SHARED_LINE layouts, a descriptor's BLOCKING and
+ * memory's sync strategies, its layouts, a descriptor's BLOCKING and
  * BUSY_POLL waits, whatever params a module has. The module's other params stay at the value of its
  * first result (JMH's order: the first value listed), named in the title.
  */

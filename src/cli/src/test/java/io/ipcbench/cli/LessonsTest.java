@@ -38,7 +38,8 @@ class LessonsTest {
                 INCONCLUSIVE,    // shm+SEMAPHORE p50 59.6 µs vs pipe 47.9 µs: 1.24× [0.855×, 1.81×] over 3 iterations
                 REPRODUCED,      // 22.2 k/s vs 1.78 M/s at capacity 1: 0.0125× [0.00792×, 0.0196×]
                 REPRODUCED,      // shm+SPIN 170 ns, 270 ns vs pipe 47.9 µs, 48.8 µs
-                INCONCLUSIVE,    // 3 iterations: every pair within the noise (1.71× [0.373×, 7.81×] ...)
+                NOT_MEASURED,    // made before SHARED_INDICES: its packed layout was SHARED_LINE
+                NOT_MEASURED,    // nor FLAG_WITH_PAYLOAD
                 NOT_MEASURED,    // no uds, no tcp
                 NOT_MEASURED,    // made without the OS-cost profiler
                 REPRODUCED,      // FUTEX vs pipe: 0.888× at 64 B → 14.4× at 1 MiB, growth 16.2× [11.4×, 22.9×]
@@ -59,6 +60,7 @@ class LessonsTest {
                 REPRODUCED,      // 1.26× [1.03×, 1.53×] over 3 iterations
                 REPRODUCED,
                 REPRODUCED,
+                NOT_MEASURED,    // PADDED only
                 NOT_MEASURED,    // PADDED only
                 NOT_MEASURED,
                 NOT_MEASURED,    // the peer's switches are in two iterations of three: no sum of both processes
@@ -167,9 +169,9 @@ class LessonsTest {
         record.withArray("modules").addObject().put("module", "uds").put("resultFile", "uds.json").put("exitStatus", 0);
         json.writeValue(run.resolve("run.json").toFile(), record);
         List<Verdict.Status> verdicts = verdicts(Run.load(run));
-        assertEquals(NOT_MEASURED, verdicts.get(4), "uds without tcp");
-        assertEquals(REPRODUCED, verdicts.get(6), "uds joins the copy-based mechanisms shm pulls ahead of");
-        assertTrue(Lessons.check(Run.load(run)).get(6).verdict().measured().contains("uds: "));
+        assertEquals(NOT_MEASURED, verdicts.get(5), "uds without tcp");
+        assertEquals(REPRODUCED, verdicts.get(7), "uds joins the copy-based mechanisms shm pulls ahead of");
+        assertTrue(Lessons.check(Run.load(run)).get(7).verdict().measured().contains("uds: "));
     }
 
     @Test
@@ -180,7 +182,8 @@ class LessonsTest {
         String text = out.toString();
         assertTrue(text.contains("1. shm + SEMAPHORE is slower than a pipe at 64 B (round trip p50): INCONCLUSIVE"), text);
         assertTrue(text.contains("2. shm + SEMAPHORE is slower than a pipe at 64 B (throughput, capacity 1): REPRODUCED"), text);
-        assertTrue(text.contains("4. false sharing costs throughput") && text.contains(": INCONCLUSIVE"), text);
+        assertTrue(text.contains("4. false sharing (the two indices) costs throughput: SHARED_INDICES < PADDED")
+                && text.contains("5. false sharing (the flag with the payload) costs throughput: FLAG_WITH_PAYLOAD < PADDED"), text);
         assertEquals(Lessons.CLAIMS.size(), text.lines().filter(l -> l.startsWith("   rule: ")).count(), text);
     }
 }

@@ -4,7 +4,7 @@ import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NativeException;
 import io.ipcbench.os.Pinning;
-import io.ipcbench.shm.RingLayout;
+import io.ipcbench.shm.RingDescriptor;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -31,13 +31,13 @@ public final class FutexPingPong implements AutoCloseable {
     /** The echo thread's name, whole in /proc/self/task/.../comm (15 characters at most). */
     public static final String ECHO_THREAD = "futex-echo";
     private static final long PING = 0;
-    private static final long PONG = 2L * RingLayout.CACHE_LINE;
+    private static final long PONG = 2L * RingDescriptor.CACHE_LINE;
     private static final long SLEEP_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long STOP_MILLIS = 5_000;
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment words = arena.allocate(3L * RingLayout.CACHE_LINE, RingLayout.CACHE_LINE);
+    private final MemorySegment words = arena.allocate(3L * RingDescriptor.CACHE_LINE, RingDescriptor.CACHE_LINE);
     private final MemorySegment ping = words.asSlice(PING, Integer.BYTES);
     private final MemorySegment pong = words.asSlice(PONG, Integer.BYTES);
     private final Thread echo;

@@ -1,7 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.link.Params;
-import io.ipcbench.shm.RingLayout;
+import io.ipcbench.shm.RingDescriptor;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -32,7 +32,7 @@ import java.lang.invoke.VarHandle;
 public final class TornWord implements AutoCloseable {
     public static final String NAME = "torn reads";
     /** Largest offset: the word stays within the first two lines of the page. */
-    public static final int MAX_OFFSET = 2 * RingLayout.CACHE_LINE - Long.BYTES;
+    public static final int MAX_OFFSET = 2 * RingDescriptor.CACHE_LINE - Long.BYTES;
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final long PAGE = 4096;
 
@@ -59,7 +59,7 @@ public final class TornWord implements AutoCloseable {
     }
 
     public boolean straddlesLine() {
-        return offset % RingLayout.CACHE_LINE > RingLayout.CACHE_LINE - Long.BYTES;
+        return offset % RingDescriptor.CACHE_LINE > RingDescriptor.CACHE_LINE - Long.BYTES;
     }
 
     /** A plain store of the whole word. */

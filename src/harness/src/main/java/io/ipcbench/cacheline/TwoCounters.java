@@ -9,11 +9,11 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Two 64-bit counters in one page of native memory, each written by one thread only, placed as
- * {@link RingLayout} places a ring's producer and consumer words: SHARED_LINE puts them on one
- * cache line (8 bytes apart), so every increment by one thread takes the line away from the
- * other; PADDED puts them two lines apart, beyond the adjacent-line prefetcher's pairing. No data
- * is shared either way: only the line is (JMH sample 22, false sharing).
+ * Two 64-bit counters in one page of native memory, each written by one thread only, as far apart
+ * as {@link RingLayout} places a ring's two indices: SHARED_INDICES puts them on one cache line,
+ * so every increment by one thread takes the line away from the other; PADDED puts them two lines
+ * apart, beyond the adjacent-line prefetcher's pairing (as does FLAG_WITH_PAYLOAD, whose change is
+ * elsewhere). No data is shared either way: only the line is (JMH sample 22, false sharing).
  * <p>
  * An increment is an opaque load and an opaque store: each is a real memory access the JIT may
  * neither keep in a register nor merge with the next, with no fence, as a plain {@code x++} in C
@@ -39,10 +39,7 @@ public final class TwoCounters implements AutoCloseable {
 
     /** Bytes from the first counter to the second; the first sits at the start of the page. */
     static long secondOffset(RingLayout layout) {
-        return switch (layout) {
-            case SHARED_LINE -> Long.BYTES;
-            case PADDED -> 2L * RingLayout.CACHE_LINE;
-        };
+        return layout.indexDistance();
     }
 
     public void incrementFirst() {

@@ -34,6 +34,7 @@ public final class OsCostProfiler implements InternalProfiler {
     private Optional<Session> session;
     private long sessionsOpened;
     private CostReading atStart;
+    private SyncCost syncAtStart;
 
     public OsCostProfiler() {
         Session.readCostsAtOpenAndClose();
@@ -49,6 +50,7 @@ public final class OsCostProfiler implements InternalProfiler {
         session = Session.onlyOpen();
         sessionsOpened = Session.openedSoFar();
         atStart = session.map(Session::costs).orElseGet(CostReading::benchOnly);
+        syncAtStart = SyncCost.atStart();
     }
 
     @Override
@@ -66,6 +68,7 @@ public final class OsCostProfiler implements InternalProfiler {
         if (start.peer().isPresent() && end.peer().isPresent()) {
             add(results, "os.peer", end.peer().get().minus(start.peer().get()), ops);
         }
+        syncAtStart.addPerOp(results, ops);
         return results;
     }
 

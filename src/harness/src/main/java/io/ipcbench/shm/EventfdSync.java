@@ -12,13 +12,15 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * {@link SleepingSync} with an eventfd doorbell in place of the futex: the waiter takes its
- * doorbell with read(2); the mover writes the other process's doorbell. The eventfd keeps its
- * count until read, so a ring that comes before the read is not lost: the read returns at once,
- * and a leftover ring from an earlier race only costs one more turn of the loop. One doorbell per
- * process serves both rings, so a wake is re-checked against the index, and a wake that brought
- * nothing asks whether the other process still lives: that is how a reader blocked in read(2),
- * which never sees end of file, learns that the peer died (the benchmark side rings its own
- * doorbell when the peer exits, see the eventfd module).
+ * doorbell with read(2); the mover that took its announcement writes the other process's
+ * doorbell. The eventfd keeps its count until read, so a ring that comes before the read is not
+ * lost: the read returns at once. A ring for an announcement the waiter no longer needed (the
+ * mover took it just before the waiter, having found the index moved, could withdraw it) stays
+ * counted: the process's next sleep returns at once and it sleeps again. One doorbell per process
+ * serves both rings, so a wake is re-checked against the index, and a wake that brought nothing
+ * asks whether the other process still lives: that is how a reader blocked in read(2), which never
+ * sees end of file, learns that the peer died (the benchmark side rings its own doorbell when the
+ * peer exits, see the eventfd module).
  */
 final class EventfdSync extends SleepingSync {
     private final Doorbells doorbells;

@@ -6,23 +6,30 @@ import java.lang.foreign.MemorySegment;
  * A single-producer single-consumer ring of fixed-size slots in memory mapped by both processes.
  * Slot {@code i} may be written once {@code consumed > i - capacity} and read once
  * {@code published > i}. Payload bytes are copied with plain accesses, ordered by the index
- * store that follows them (release) and the index load that precedes them (acquire).
+ * store that follows them (release) and the index load that precedes them (acquire). Each side
+ * counts its wake calls and sleeps in its own counters.
  */
 final class Ring {
     final MemorySegment region;
     final int capacity;
     final SharedIndex published;
     final SharedIndex consumed;
+    final SideCounters producerCounters;
+    final SideCounters consumerCounters;
     private final long slots;
     private final long stride;
+    private final long payloadRoom;
 
     Ring(MemorySegment region, RingLayout layout, int capacity, int size) {
         this.region = region;
         this.capacity = capacity;
-        this.published = new SharedIndex(region, layout.published, layout.publishedWaiters);
-        this.consumed = new SharedIndex(region, layout.consumed, layout.consumedWaiters);
+        this.published = new SharedIndex(region, layout.published);
+        this.consumed = new SharedIndex(region, layout.consumed);
+        this.producerCounters = new SideCounters(region, layout.producerCounters);
+        this.consumerCounters = new SideCounters(region, layout.consumerCounters);
         this.slots = layout.slots;
         this.stride = layout.stride(size);
+        this.payloadRoom = layout.payloadRoom(size);
     }
 
     long slotOffset(long index) {
@@ -30,6 +37,6 @@ final class Ring {
     }
 
     long slotBytes() {
-        return stride;
+        return payloadRoom;
     }
 }

@@ -1,57 +1,72 @@
 package io.ipcbench.shm;
 
+import static io.ipcbench.shm.RingDescriptor.CACHE_LINE;
+import static io.ipcbench.shm.RingDescriptor.CONSUMED_BESIDE_PUBLISHED_OFFSET;
+import static io.ipcbench.shm.RingDescriptor.CONSUMED_OFFSET;
+import static io.ipcbench.shm.RingDescriptor.CONSUMER_COUNTERS_OFFSET;
+import static io.ipcbench.shm.RingDescriptor.FIRST_SLOT_OFFSET;
+import static io.ipcbench.shm.RingDescriptor.INDEX_BLOCK_BYTES;
+import static io.ipcbench.shm.RingDescriptor.PRODUCER_COUNTERS_OFFSET;
+import static io.ipcbench.shm.RingDescriptor.PUBLISHED_HEADING_FIRST_SLOT_OFFSET;
+import static io.ipcbench.shm.RingDescriptor.PUBLISHED_OFFSET;
+
 /**
- * Where each word of a ring lives, in bytes from the start of the ring's region. The two layouts
- * run the very same code; only this table differs.
- * <ul>
- *   <li>{@code published}: the producer's index (messages written so far), written by the
- *       producer; its low 32 bits double as the futex word consumers sleep on.</li>
- *   <li>{@code publishedWaiters}: how many consumers sleep on {@code published}.</li>
- *   <li>{@code consumed}, {@code consumedWaiters}: the same for the consumer's index.</li>
- *   <li>{@code slots}: the first message slot; slot i starts at slots + (i mod capacity) * stride.</li>
- * </ul>
+ * The {@code layout} parameter: an offset table of {@link RingDescriptor}. The layouts run the
+ * very same code; each differs from PADDED in one thing, for which it is named.
  */
 public enum RingLayout {
+    /** Each side's index, each side's counters and every slot on lines of their own. */
+    PADDED(PUBLISHED_OFFSET, CONSUMED_OFFSET, 0),
     /**
-     * Producer words, consumer words and every slot start on their own cache lines, and the two
-     * index blocks are two lines apart so the adjacent-line prefetcher does not pair them.
+     * The two sides' indices on one cache line: each side's store of its own index takes the
+     * line from the other side, which reads it. Classic false sharing, between the indices only.
      */
-    PADDED(0, 8, 2 * RingLayout.CACHE_LINE, 2 * RingLayout.CACHE_LINE + 8, 4 * RingLayout.CACHE_LINE, RingLayout.CACHE_LINE),
+    SHARED_INDICES(PUBLISHED_OFFSET, CONSUMED_BESIDE_PUBLISHED_OFFSET, 0),
     /**
-     * Everything packed: both indices, both waiter counts and the first bytes of the first slot
-     * share one cache line, so every store by one side invalidates the line the other reads:
-     * false sharing on purpose.
+     * The producer's index (the flag) on the line of the payload it guards: the benchmark
+     * article's struct without its 60-byte pad. Every slot still starts a line and carries the
+     * index block's 16 bytes ahead of its payload, so with one slot (the article's case) a
+     * message touches as many lines as in PADDED: at 64 B the flag and the first 48 bytes share
+     * a line, the last 16 take a second where PADDED has the flag's own. With more slots only the
+     * first shares its line with the flag, and every payload is 16 bytes off its line.
      */
-    SHARED_LINE(0, 8, 16, 24, 32, 8);
-
-    /** x86-64 and most arm64 cores; Apple M-series use 128, which PADDED's spacing still covers for the indices. */
-    public static final int CACHE_LINE = 64;
+    FLAG_WITH_PAYLOAD(PUBLISHED_HEADING_FIRST_SLOT_OFFSET, CONSUMED_OFFSET, INDEX_BLOCK_BYTES);
 
     final long published;
-    final long publishedWaiters;
     final long consumed;
-    final long consumedWaiters;
+    final long producerCounters = PRODUCER_COUNTERS_OFFSET;
+    final long consumerCounters = CONSUMER_COUNTERS_OFFSET;
+    final long firstSlot = FIRST_SLOT_OFFSET;
+    /** Where the first slot's payload starts. */
     final long slots;
-    private final int slotAlignment;
+    private final int payloadInSlot;
 
-    RingLayout(long published, long publishedWaiters, long consumed, long consumedWaiters, long slots, int slotAlignment) {
+    RingLayout(long published, long consumed, int payloadInSlot) {
         this.published = published;
-        this.publishedWaiters = publishedWaiters;
         this.consumed = consumed;
-        this.consumedWaiters = consumedWaiters;
-        this.slots = slots;
-        this.slotAlignment = slotAlignment;
+        this.payloadInSlot = payloadInSlot;
+        this.slots = firstSlot + payloadInSlot;
     }
 
-    /** Bytes between slot starts for messages of {@code size} bytes; a slot can always hold an 8-byte acknowledgement. */
+    /** Bytes from the producer's index to the consumer's: less than a line where they share one. */
+    public long indexDistance() {
+        return Math.abs(consumed - published);
+    }
+
+    /** Bytes between slot starts for messages of {@code size} bytes, whole lines; a slot can always hold an 8-byte acknowledgement. */
     long stride(int size) {
-        long bytes = Math.max(size, 8);
-        return (bytes + slotAlignment - 1) / slotAlignment * slotAlignment;
+        long bytes = payloadInSlot + Math.max(size, 8);
+        return (bytes + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
+    }
+
+    /** Bytes a slot holds for the payload: its stride less the header ahead of the payload. */
+    long payloadRoom(int size) {
+        return stride(size) - payloadInSlot;
     }
 
     /** Bytes of one ring region, rounded up to whole pages. */
     long regionBytes(int capacity, int size) {
-        long bytes = slots + capacity * stride(size);
+        long bytes = firstSlot + capacity * stride(size);
         return (bytes + 4095) / 4096 * 4096;
     }
 }

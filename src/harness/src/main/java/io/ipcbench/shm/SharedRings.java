@@ -71,12 +71,21 @@ public final class SharedRings {
         return open(mapping, end, (ring, name) -> new EventfdSync(ring, other, doorbells));
     }
 
-    private Link open(SharedMapping mapping, End end, RingBinder bind) {
+    /**
+     * The benchmark's end of rings whose ends sleep has both processes' wake calls and sleeps
+     * counted ({@link SyncCounts}) until it closes; only that end, so that two ends in one JVM
+     * (the in-process floors) count once.
+     */
+    Link open(SharedMapping mapping, End end, RingBinder bind) {
         String out = end == End.BENCHMARK ? TO_PEER : FROM_PEER;
         String in = end == End.BENCHMARK ? FROM_PEER : TO_PEER;
         Ring outRing = ring(mapping.memory(), out);
         Ring inRing = ring(mapping.memory(), in);
-        return new ShmLink(mapping.release(), outRing, bind.bind(outRing, out), inRing, bind.bind(inRing, in));
+        Sync outSync = bind.bind(outRing, out);
+        Sync inSync = bind.bind(inRing, in);
+        SharedMapping counted = end == End.BENCHMARK && outSync.sleeps()
+                ? mapping.releasingFirst(SyncCounts.count(outRing, inRing)) : mapping;
+        return new ShmLink(counted.release(), outRing, outSync, inRing, inSync);
     }
 
     private Ring ring(MemorySegment memory, String name) {
@@ -84,7 +93,7 @@ public final class SharedRings {
     }
 
     /** The sync strategy for one ring, by the ring's name. */
-    private interface RingBinder {
+    interface RingBinder {
         Sync bind(Ring ring, String name);
     }
 }

@@ -3,13 +3,19 @@ package io.ipcbench.shm;
 import io.ipcbench.link.Liveness;
 
 /**
- * The protocol of every strategy that sleeps: a waiter that finds the other side's index
- * unchanged spins for at most {@code spinNanos}, then announces itself in the index's waiter
- * count and sleeps; a side that moves its index wakes the other only when someone sleeps, so a
- * busy pair makes no system call at all. The handshake is Dekker's: the waiter increments the
- * count (a locked add, a full fence) before re-reading the index; the mover stores the index
- * (volatile) before reading the count; one of the two sees the other. Subclasses supply how a
- * process sleeps and how it is woken (a futex, an eventfd doorbell).
+ * The protocol of every strategy that sleeps, an eventcount: a wake is paid once per sleep. A
+ * waiter that finds the other side's index unchanged spins for at most {@code spinNanos}, then
+ * announces itself in the index's announcement word, re-reads the index and sleeps only if it
+ * still has not moved; it announces again before every sleep. A side that moves its index takes
+ * the announcement (back to 0, atomically) and wakes the other only when it took one, so a busy
+ * pair makes no system call, and a sleeper being woken is not woken again by the messages that
+ * follow. The handshake is Dekker's: the waiter's announcement and the mover's index store are
+ * each followed by a full fence before the load of the other word, so one of the two sees the
+ * other. The waiter sleeps on the announcement itself (the futex word, or a doorbell that keeps
+ * its count), so an announcement taken before the sleep begins makes the sleep return at once:
+ * a wake cannot be lost between the re-check and the sleep. Subclasses supply how a process
+ * sleeps and how it is woken (a futex, an eventfd doorbell). Each side counts its sleeps and
+ * wake calls ({@link SideCounters}), on the slow path only.
  */
 abstract class SleepingSync implements Sync {
     final Ring ring;
@@ -24,51 +30,65 @@ abstract class SleepingSync implements Sync {
 
     @Override
     public final void awaitRoom(long index) {
-        awaitAbove(ring.consumed, index - ring.capacity, "room in the ring");
+        awaitAbove(ring.consumed, index - ring.capacity, ring.producerCounters, "room in the ring");
     }
 
     @Override
     public final void publish(long next) {
-        advance(ring.published, next);
+        advance(ring.published, next, ring.producerCounters);
     }
 
     @Override
     public final void awaitMessage(long index) {
-        awaitAbove(ring.published, index, "a message in the ring");
+        awaitAbove(ring.published, index, ring.consumerCounters, "a message in the ring");
     }
 
     @Override
     public final void release(long next) {
-        advance(ring.consumed, next);
+        advance(ring.consumed, next, ring.consumerCounters);
+    }
+
+    @Override
+    public final boolean sleeps() {
+        return true;
     }
 
     /** Wakes the process that sleeps waiting for {@code own} to move. */
     abstract void wake(SharedIndex own);
 
     /**
-     * Sleeps until woken, until {@code watched} moved from {@code seen}, or until a bound passed;
-     * checks the other process whenever a wake-up brought nothing, and throws if it is gone.
+     * Sleeps until woken or until a bound passed, at once if {@code watched}'s announcement was
+     * already taken; checks the other process when a wake-up brought nothing ({@code watched}
+     * still at {@code seen}), and throws if it is gone.
      */
     abstract void sleep(SharedIndex watched, long seen, String what);
 
-    private void advance(SharedIndex own, long next) {
+    private void advance(SharedIndex own, long next, SideCounters counters) {
         own.setVolatile(next);
-        if (own.waitersVolatile() != 0) {
+        if (own.takeAnnouncementVolatile()) {
+            counters.incrementWakesOpaque();
             wake(own);
         }
     }
 
-    private void awaitAbove(SharedIndex watched, long threshold, String what) {
+    private void awaitAbove(SharedIndex watched, long threshold, SideCounters counters, String what) {
         if (watched.getAcquire() > threshold || watched.spinUntilAbove(threshold, spinNanos)) {
             return;
         }
-        watched.addWaitersVolatile(1);
-        try {
-            for (long seen; (seen = watched.getVolatile()) <= threshold; ) {
-                sleep(watched, seen, what);
+        for (long seen; ; ) {
+            watched.announceVolatile();
+            if ((seen = watched.getVolatile()) > threshold) {
+                break;
             }
-        } finally {
-            watched.addWaitersVolatile(-1);
+            counters.incrementSleepsOpaque();
+            sleep(watched, seen, what);
+            if (watched.getVolatile() > threshold) {
+                break;
+            }
         }
+        // An announcement still standing (the index moved before the sleep, or the sleep ended
+        // without a wake) is withdrawn, so that no wake is paid for it; if the mover took it
+        // first, its wake finds no sleeper (a futex) or leaves a count that shortens a later sleep (a doorbell).
+        watched.takeAnnouncementVolatile();
     }
 }

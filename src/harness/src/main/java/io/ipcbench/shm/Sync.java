@@ -15,6 +15,11 @@ interface Sync extends AutoCloseable {
 
     void release(long next);
 
+    /** Whether the ends sleep, and so count their sleeps and wake calls ({@link SideCounters}). */
+    default boolean sleeps() {
+        return false;
+    }
+
     /** Releases what the strategy opened (semaphores); the ring itself belongs to the link. */
     @Override
     default void close() {}

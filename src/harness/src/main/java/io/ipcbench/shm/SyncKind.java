@@ -10,7 +10,7 @@ public enum SyncKind {
     SEMAPHORE,
     /** Busy-wait with acquire/release atomics and Thread.onSpinWait. */
     SPIN,
-    /** Sleep in FUTEX_WAIT as soon as the other side is not ready; FUTEX_WAKE only when it sleeps. */
+    /** Sleep in FUTEX_WAIT as soon as the other side is not ready; one FUTEX_WAKE per sleep ({@link SleepingSync}). */
     FUTEX,
     /** Spin up to {@link #SPIN_BUDGET_NANOS}, then sleep as FUTEX does. */
     SPIN_THEN_FUTEX;

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 /**
  * What the soak runs for one mechanism: every variant whose data path differs (each shm sync, each
  * wait, each socket type, both queue APIs, both signal kinds, each mmap backing), each as round
- * trips and as a one-way stream. The packed shm layout, another offset table for the same code,
- * runs with a spinning and a sleeping sync (SPIN_THEN_FUTEX is their two paths in turn, SEMAPHORE
+ * trips and as a one-way stream. The other shm layouts, other offset tables for the same code,
+ * run with a spinning and a sleeping sync (SPIN_THEN_FUTEX is their two paths in turn, SEMAPHORE
  * keeps its counts outside the ring); mmap runs FUTEX, the rings being shm's. Capacity and depth
  * are 1 for round trips (the single-slot hand-off) and 3 or 2 for streams (a ring that wraps at a
  * slot count that is not a power of two, a queue that holds more than one message).
@@ -95,7 +95,9 @@ public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
         Map<String, Supplier<SoakPlan>> plans = new LinkedHashMap<>();
         plans.put("shm", () -> new SoakPlan(new SharedMemory(), rings(Stream.concat(
                 Arrays.stream(SyncKind.values()).map(sync -> Map.of("sync", sync.name(), "layout", RingLayout.PADDED.name())),
-                Stream.of(SyncKind.SPIN, SyncKind.FUTEX).map(sync -> Map.of("sync", sync.name(), "layout", RingLayout.SHARED_LINE.name()))))));
+                Stream.of(SyncKind.SPIN, SyncKind.FUTEX).flatMap(sync -> Arrays.stream(RingLayout.values())
+                        .filter(layout -> layout != RingLayout.PADDED)
+                        .map(layout -> Map.of("sync", sync.name(), "layout", layout.name())))))));
         plans.put("pipe", () -> new SoakPlan(new Pipe(), bothShapes(waits())));
         plans.put("fifo", () -> new SoakPlan(new Fifo(), bothShapes(waits())));
         plans.put("uds", () -> new SoakPlan(new Uds(), bothShapes(Arrays.stream(SocketType.values()).flatMap(type ->

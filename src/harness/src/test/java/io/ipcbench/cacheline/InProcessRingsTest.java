@@ -138,7 +138,7 @@ class InProcessRingsTest {
     void invalidParametersAreRefusedBeforeAnythingIsCreated() {
         Map<Map<String, String>, String> invalid = new LinkedHashMap<>();
         invalid.put(with("sync", "MUTEX"), "in-process shm: sync=MUTEX is not allowed; choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX");
-        invalid.put(with("layout", "DIAGONAL"), "layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_LINE");
+        invalid.put(with("layout", "DIAGONAL"), "layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD");
         invalid.put(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096");
         invalid.put(with("size", "0"), "size=0 is out of range; size is the payload in bytes, a whole number from 1 to 16777216");
         invalid.put(with("size", "lots"), "size=lots is not a number");

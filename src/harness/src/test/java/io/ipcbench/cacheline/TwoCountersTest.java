@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.link.Params;
+import io.ipcbench.shm.RingDescriptor;
 import io.ipcbench.shm.RingLayout;
 import org.junit.jupiter.api.Test;
 
@@ -10,14 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The two layouts place the counters on one line or on lines two apart, and neither loses an increment. */
+/** The layouts place the counters on one line or on lines two apart, and none loses an increment. */
 class TwoCountersTest {
     private static final int INCREMENTS = 1_000_000;
 
     @Test
-    void sharedLineKeepsBothCountersOnOneLinePaddedKeepsThemTwoLinesApart() {
-        assertTrue(TwoCounters.secondOffset(RingLayout.SHARED_LINE) + Long.BYTES <= RingLayout.CACHE_LINE);
-        assertTrue(TwoCounters.secondOffset(RingLayout.PADDED) >= 2 * RingLayout.CACHE_LINE);
+    void sharedIndicesKeepBothCountersOnOneLinePaddedKeepsThemTwoLinesApart() {
+        assertTrue(TwoCounters.secondOffset(RingLayout.SHARED_INDICES) + Long.BYTES <= RingDescriptor.CACHE_LINE);
+        assertTrue(TwoCounters.secondOffset(RingLayout.PADDED) >= 2 * RingDescriptor.CACHE_LINE);
+        assertTrue(TwoCounters.secondOffset(RingLayout.FLAG_WITH_PAYLOAD) >= 2 * RingDescriptor.CACHE_LINE);
     }
 
     @Test
@@ -40,7 +42,7 @@ class TwoCountersTest {
     void anUnknownLayoutIsRefused() {
         Params params = new Params(TwoCounters.NAME, Map.of("layout", "DIAGONAL"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TwoCounters.of(params));
-        assertEquals("false sharing: layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_LINE", e.getMessage());
+        assertEquals("false sharing: layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD", e.getMessage());
     }
 
     private static void repeat(Runnable increment) {

@@ -46,11 +46,11 @@ class MappedFileTest extends MechanismContract {
         return Stream.of("SPIN", "SEMAPHORE", "SPIN_THEN_FUTEX").map(sync -> disk(sync, "1"));
     }
 
-    /** The throughput benchmark's 64 slots, and the layout both benchmarks accept besides their own (-p layout=SHARED_LINE). */
+    /** The throughput benchmark's 64 slots, and the layout both benchmarks accept besides their own (-p layout=SHARED_INDICES). */
     @Override
     protected Stream<Map<String, String>> benchmarkValues() {
         Map<String, String> packed = new LinkedHashMap<>(disk("FUTEX", "1"));
-        packed.put("layout", "SHARED_LINE");
+        packed.put("layout", "SHARED_INDICES");
         return Stream.concat(super.benchmarkValues(), Stream.of(withSize(disk("FUTEX", "64"), 64), withSize(packed, 64)));
     }
 
@@ -79,7 +79,7 @@ class MappedFileTest extends MechanismContract {
                 Stream.of(
                         Map.entry(with("backing", "TAPE"), "choose one of DEV_SHM, DISK, MEMFD"),
                         Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
-                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_LINE"),
+                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
                         Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096"),
                         Map.entry(without("backing"), "parameter backing is missing")))
                 .flatMap(s -> s);

@@ -68,7 +68,7 @@ class SharedMemoryTest extends MechanismContract {
                 invalidSizes(with("size", "64")),
                 Stream.of(
                         Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
-                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_LINE"),
+                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
                         Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096"),
                         Map.entry(with("capacity", "many"), "capacity=many is not a number"),
                         Map.entry(without("sync"), "parameter sync is missing")))

@@ -15,6 +15,8 @@ final class Ring {
     final SharedIndex consumed;
     private final long slots;
     private final long stride;
+    /** capacity - 1: the capacity is a power of two ({@link SharedRings#capacity}), so a mask picks the slot, not a division. */
+    private final long slotMask;
 
     Ring(MemorySegment region, RingLayout layout, int capacity, int size) {
         this.region = region;
@@ -23,10 +25,11 @@ final class Ring {
         this.consumed = new SharedIndex(region, layout.consumed, layout.consumedWaiters);
         this.slots = layout.slots;
         this.stride = layout.stride(size);
+        this.slotMask = capacity - 1;
     }
 
     long slotOffset(long index) {
-        return slots + (index % capacity) * stride;
+        return slots + (index & slotMask) * stride;
     }
 
     long slotBytes() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,47 +55,31 @@ class PeerCompilationTest {
         }
     }
 
-    /** A trial's traffic as the test drives it: {@code messages} more messages through the peer, all consumed on return. */
-    private interface Trial extends AutoCloseable {
-        void messages(int count);
-
+    /** A trial's traffic and how the test drives it: {@code messages.accept(n)} moves n more messages, all consumed on return. */
+    private record Trial(Traffic traffic, IntConsumer messages) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            traffic.close();
+        }
     }
 
     private static Trial roundTrips() {
         RoundTrip roundTrip = RoundTrip.start(new Pipe(), PIPE, Optional.empty());
-        return new Trial() {
-            @Override
-            public void messages(int count) {
-                for (int i = 0; i < count; i++) {
-                    roundTrip.once();
-                }
+        return new Trial(roundTrip, count -> {
+            for (int i = 0; i < count; i++) {
+                roundTrip.once();
             }
-
-            @Override
-            public void close() {
-                roundTrip.close();
-            }
-        };
+        });
     }
 
     private static Trial stream() {
         OneWay stream = OneWay.start(new Pipe(), PIPE, Optional.empty());
-        return new Trial() {
-            @Override
-            public void messages(int count) {
-                for (int i = 0; i < count; i++) {
-                    stream.send();
-                }
-                stream.drain(false);
+        return new Trial(stream, count -> {
+            for (int i = 0; i < count; i++) {
+                stream.send();
             }
-
-            @Override
-            public void close() {
-                stream.close();
-            }
-        };
+            stream.drain(false);
+        });
     }
 
     @Test
@@ -114,11 +99,11 @@ class PeerCompilationTest {
         long measuredFrom;
         long measuredUntil;
         try (Trial trial = start.get()) {
-            trial.messages(WARM_UP);
+            trial.messages().accept(WARM_UP);
             measuredFrom = System.currentTimeMillis();
             for (int i = 0; i < ITERATIONS; i++) {
                 sleep();
-                trial.messages(PER_ITERATION);
+                trial.messages().accept(PER_ITERATION);
             }
             measuredUntil = System.currentTimeMillis();
             sleep(); // the end of file at close deoptimizes the peer's code (its exit): apart from the measured time

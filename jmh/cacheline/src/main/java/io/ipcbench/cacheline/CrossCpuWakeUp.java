@@ -1,22 +1,13 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.CheckedParams;
-import io.ipcbench.jmh.TrialParams;
-import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,28 +24,16 @@ import java.util.concurrent.TimeUnit;
  * shared ones the FUTEX strategy uses between processes). Round trips as SampleTime, like every
  * mechanism's, so that p50 stands beside theirs.
  */
-@State(Scope.Thread)
-public class CrossCpuWakeUp implements CheckedParams {
-    @Param({"cross-core"})
-    public String pinning;
-
-    private Pinning.Plan cpus;
+public class CrossCpuWakeUp extends PinnedFloor {
     private FutexPingPong pair;
 
+    public CrossCpuWakeUp() {
+        super(FutexPingPong.NAME);
+    }
+
     @Override
-    public void checkParams(Map<String, String> values) {
-        new Params(FutexPingPong.NAME, values).pinning().plan();
-    }
-
-    @Setup(Level.Trial)
-    public void start(BenchmarkParams jmh) {
-        cpus = TrialParams.of(FutexPingPong.NAME, jmh).pinning().plan();
-        pair = new FutexPingPong(cpus);
-    }
-
-    @Setup(Level.Iteration)
-    public void pinMeasuringThread() {
-        cpus.pinCurrentThreadAsBenchmark();
+    protected void started(Pinning.Plan plan) {
+        pair = new FutexPingPong(plan);
     }
 
     @Benchmark

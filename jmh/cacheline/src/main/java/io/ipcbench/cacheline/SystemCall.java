@@ -1,21 +1,10 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.CheckedParams;
-import io.ipcbench.jmh.TrialParams;
-import io.ipcbench.link.Params;
-import io.ipcbench.os.Pinning;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,30 +22,11 @@ import java.util.concurrent.TimeUnit;
  * entry path hot. Mean time per call (AverageTime): a call takes well under a microsecond, and
  * SampleTime would add its own timer reads to each sample.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class SystemCall implements CheckedParams {
-    private static final String NAME = "system call";
-
-    @Param({"cross-core"})
-    public String pinning;
-
-    private Pinning.Plan cpus;
-
-    @Override
-    public void checkParams(Map<String, String> values) {
-        new Params(NAME, values).pinning().plan();
-    }
-
-    @Setup(Level.Trial)
-    public void plan(BenchmarkParams jmh) {
-        cpus = TrialParams.of(NAME, jmh).pinning().plan();
-    }
-
-    @Setup(Level.Iteration)
-    public void pinMeasuringThread() {
-        cpus.pinCurrentThreadAsBenchmark();
+public class SystemCall extends PinnedFloor {
+    public SystemCall() {
+        super("system call");
     }
 
     @Benchmark

@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * Each mechanism's round trip against the floors: what the same hand-off costs between two threads of
  * one process through one shared cache line, and what two threads pay to wake each other (the
  * round trips of the {@value Run#FLOOR_MODULE} module), below which no spinning, respectively no
- * blocking, IPC mechanism can go. Found by the module's name; a run without it says so.
+ * blocking, IPC mechanism can go; and the timer, which every sample includes (TimerFloor, an
+ * empty sampled operation). Found by the module's name; a run without it says so.
  */
 final class FloorChart {
     private FloorChart() {

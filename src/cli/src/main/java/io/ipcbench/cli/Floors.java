@@ -9,8 +9,9 @@ import java.util.Optional;
  * {@value Run#FLOOR_MODULE} module: an empty system call ({@code SystemCall.getppid}: its mean
  * time, and its kernel time from the OS-cost profiler), the same downcall without the kernel
  * ({@code SystemCall.getpagesize}), and a cross-CPU wake-up (half the p50 of
- * {@code CrossCpuWakeUp.roundTripOfTwoWakes}). Found by benchmark name, cross-core where a run has
- * several pinnings; a run made without them has none, and says so.
+ * {@code CrossCpuWakeUp.roundTripOfTwoWakes}); and the timer every latency sample includes
+ * ({@code TimerFloor.empty}, an empty sampled operation). Found by benchmark name, cross-core
+ * where a run has several pinnings; a run made without them has none, and says so.
  * <p>
  * A result's cost in these units: wake-ups per operation are counted (the voluntary context
  * switches of both processes: a thread that sleeps is woken once per sleep); system calls per
@@ -18,10 +19,12 @@ import java.util.Optional;
  * empty call's kernel time. Every call pays at least an empty call's entry and exit, and one that
  * copies or wakes pays more, so the true count is at most that.
  */
-record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall, Optional<JmhResult> twoWakes) {
+record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall, Optional<JmhResult> twoWakes,
+              Optional<JmhResult> timer) {
     static final String SYSTEM_CALL = "io.ipcbench.cacheline.SystemCall.getppid";
     static final String USER_SPACE_CALL = "io.ipcbench.cacheline.SystemCall.getpagesize";
     static final String TWO_WAKES = "io.ipcbench.cacheline.CrossCpuWakeUp.roundTripOfTwoWakes";
+    static final String TIMER = "io.ipcbench.cacheline.TimerFloor.empty";
 
     /** A result's cost per operation in the units of the floors; NaN where the run lacks a metric or a floor. */
     record Units(double opNs, double wakes, double kernelNs, double callsAtMost, boolean bothProcesses) {
@@ -29,7 +32,7 @@ record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall,
 
     static Floors of(Run run) {
         List<JmhResult> floors = run.ofModule(Run.FLOOR_MODULE);
-        return new Floors(find(floors, SYSTEM_CALL), find(floors, USER_SPACE_CALL), find(floors, TWO_WAKES));
+        return new Floors(find(floors, SYSTEM_CALL), find(floors, USER_SPACE_CALL), find(floors, TWO_WAKES), find(floors, TIMER));
     }
 
     /** Mean time of one empty system call, through the suite's native-call path. */

@@ -34,7 +34,7 @@ final class ReportCommand {
 
         doc.heading(2, "Results");
         for (String module : run.modules()) {
-            doc.add(ResultTables.of(module, run.ofModule(module)));
+            doc.add(ResultTables.of(module, run.ofModule(module), Floors.of(run).timer()));
         }
         doc.add(FloorTable.of(run));
         doc.add(Lessons.table(run));

@@ -3,6 +3,7 @@ package io.ipcbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
@@ -20,19 +21,20 @@ final class ResultTables {
     private ResultTables() {
     }
 
-    static Doc of(String module, List<JmhResult> results) {
+    /** {@code timer}: the run's timer floor ({@link Floors#timer}), said beside the round trips, which all include it. */
+    static Doc of(String module, List<JmhResult> results, Optional<JmhResult> timer) {
         Doc doc = new Doc(module).heading(3, "Module `" + module + "`");
         ParamNames names = new ParamNames(results);
         if (!names.constant().isEmpty()) {
             doc.para("Same in every row: `" + names.constant() + "`.");
         }
-        latency(doc, results.stream().filter(JmhResult::isLatency).toList());
+        latency(doc, results.stream().filter(JmhResult::isLatency).toList(), module.equals(Run.FLOOR_MODULE) ? Optional.empty() : timer);
         throughput(doc, results.stream().filter(JmhResult::higherIsBetter).toList());
         osCosts(doc, results);
         return doc;
     }
 
-    private static void latency(Doc doc, List<JmhResult> rows) {
+    private static void latency(Doc doc, List<JmhResult> rows, Optional<JmhResult> timer) {
         if (rows.isEmpty()) {
             return;
         }
@@ -52,8 +54,16 @@ final class ResultTables {
             table.row(cells.toArray());
         }
         doc.para("**Round trip** (one message there and back, never halved), " + rows.size() + " results. Percentiles are over "
-                + "every sampled round trip of all measured iterations (JMH SampleTime).");
+                + "every sampled round trip of all measured iterations (JMH SampleTime)." + timer.map(ResultTables::timerFloor).orElse(""));
         table.done();
+    }
+
+    /** The timer floor in a sentence. */
+    private static String timerFloor(JmhResult timer) {
+        return " Every sample includes the timer, two clock reads around the operation: this run's timer floor ("
+                + Run.FLOOR_MODULE + " `" + timer.shortName() + "`, an empty sampled operation) is p50 "
+                + Fmt.time(timer.primary().percentile(50.0)) + ", p99 " + Fmt.time(timer.primary().percentile(99.0))
+                + ". A row within a few times it, a spinning one most of all, is measured partly in the timer's units.";
     }
 
     private static void throughput(Doc doc, List<JmhResult> rows) {

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +129,33 @@ class ParamMatrixTest {
             }
             BuiltJars.check(loader, args.stream().map(a -> a.equals("pinning=cross-core") ? "pinning=same-core" : a).toArray(String[]::new));
         }
+    }
+
+    /** Every run measures its timer floor: each benchmark profile selects cacheline's TimerFloor, which the built jar holds. */
+    @Test
+    void everyBenchmarkProfileRunsTheTimerFloor() throws IOException {
+        String timerFloor = "io.ipcbench.cacheline.TimerFloor.empty";
+        BenchmarkJar cacheline = BuiltJars.all().stream().filter(j -> j.module().equals(Run.FLOOR_MODULE)).findFirst().orElseThrow();
+        try (URLClassLoader loader = BuiltJars.loader(cacheline)) {
+            assertEquals(Set.of("pinning"), BuiltJars.check(loader, Pattern.quote(timerFloor)), "the cacheline jar holds " + timerFloor);
+        }
+        List<String> names;
+        try (Stream<Path> files = Files.list(BuiltJars.REPOSITORY.resolve("profiles"))) {
+            names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList();
+        }
+        List<String> benchmarkProfiles = new ArrayList<>();
+        for (String name : names) {
+            Profile profile = Profile.load(BuiltJars.REPOSITORY.resolve("profiles"), name);
+            if (profile.soak().isPresent()) {
+                continue;
+            }
+            benchmarkProfiles.add(name);
+            assertTrue(profile.modules().map(m -> m.contains(Run.FLOOR_MODULE)).orElse(true), name + " runs the " + Run.FLOOR_MODULE + " module");
+            assertTrue(profile.bench().map(b -> Pattern.compile(b).matcher(timerFloor).find()).orElse(true),
+                    name + "'s bench pattern selects " + timerFloor);
+        }
+        assertTrue(benchmarkProfiles.containsAll(List.of("smoke", "quick", "compare", "full", "flame")), "the shipped profiles: " + benchmarkProfiles);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +74,34 @@ class ReportCommandTest {
         assertTrue(md.contains("### Module `fifo`") && md.contains("### Module `cacheline`"), md);
         assertTrue(md.contains("](plots/floor.png)") && Files.isRegularFile(run.resolve("plots/floor.png")), md);
         assertFalse(md.contains("No `cacheline` latency results"), md);
+    }
+
+    @Test
+    void theTimerFloorIsSaidBesideEveryModulesRoundTrips() throws IOException {
+        // the quick run, with a cacheline module holding one result: the pipe's 64 B round trip renamed
+        // TimerFloor.empty, with its own p50 and p99 (27 and 41 ns)
+        Path run = Fixtures.copy(Fixtures.QUICK, dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode floor = null;
+        for (JsonNode result : json.readTree(run.resolve("pipe.json").toFile())) {
+            if (result.get("benchmark").asText().equals("io.ipcbench.pipe.PipeLatency.roundTrip")) {
+                floor = (ObjectNode) result;
+            }
+        }
+        assertTrue(floor != null, "the quick run has a pipe round trip");
+        floor.put("benchmark", "io.ipcbench.cacheline.TimerFloor.empty");
+        floor.putObject("params").put("pinning", "cross-core");
+        ObjectNode percentiles = (ObjectNode) floor.get("primaryMetric").get("scorePercentiles");
+        percentiles.put("50.0", 27.0).put("99.0", 41.0);
+        json.writeValue(run.resolve("cacheline.json").toFile(), json.createArrayNode().add(floor));
+        ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
+        record.withArray("modules").addObject().put("module", "cacheline").put("resultFile", "cacheline.json").put("exitStatus", 0);
+        json.writeValue(run.resolve("run.json").toFile(), record);
+
+        String md = Files.readString(ReportCommand.write(run));
+        String said = "this run's timer floor (cacheline `TimerFloor.empty`, an empty sampled operation) is p50 27 ns, p99 41 ns.";
+        assertEquals(2, md.split(Pattern.quote(said), -1).length - 1, "under the pipe's and the shm's round trips: " + md);
+        assertTrue(md.contains("| TimerFloor.empty | 27 ns | 41 ns |"), "its own row in the cacheline module: " + md);
+        assertTrue(md.contains("](plots/floor.png)") && Files.isRegularFile(run.resolve("plots/floor.png")), "drawn as a floor: " + md);
     }
 }

@@ -59,6 +59,8 @@ public final class Libc {
     private static final MethodHandle SYSCALL3 = Native.errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
     // sem_t *sem_open(const char *name, int oflag, mode_t mode, unsigned int value);
     private static final MethodHandle SEM_OPEN = Native.errnoCall("sem_open", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT), 2);
+    // int sem_trywait(sem_t *sem);
+    private static final MethodHandle SEM_TRYWAIT = Native.errnoCall("sem_trywait", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     // int sem_timedwait(sem_t *sem, const struct timespec *abs_timeout);
     private static final MethodHandle SEM_TIMEDWAIT = Native.errnoCall("sem_timedwait", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     // int sem_post(sem_t *sem);
@@ -235,6 +237,17 @@ public final class Libc {
                 throw new NativeException("sem_open(" + name + ")", Native.errno(errno));
             }
             return sem;
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** sem_trywait(3): 0 when it took a count, or -errno (EAGAIN: the count was zero). */
+    public static int semTryWait(MemorySegment sem) {
+        try {
+            MemorySegment errno = Native.errnoSegment();
+            int r = (int) SEM_TRYWAIT.invokeExact(errno, sem);
+            return r == 0 ? 0 : -Native.errno(errno);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

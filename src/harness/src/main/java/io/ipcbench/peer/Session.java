@@ -9,6 +9,7 @@ import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.os.ResourceLimits;
 import io.ipcbench.traffic.Channel;
+import io.ipcbench.traffic.PeerLoop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -218,6 +219,7 @@ public final class Session implements Channel {
     private List<String> command(Mechanism mechanism, Role role, Map<String, String> offered, Optional<FlameGraphs> flameGraphs) {
         List<String> command = new ArrayList<>(List.of(PeerProcess.javaBinary(),
                 "--enable-native-access=ALL-UNNAMED", "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(PeerLoop.JIT_OPTIONS);
         flameGraphs.ifPresent(flame -> command.addAll(flame.peerJvmOptions()));
         String extra = System.getProperty(PEER_JVM_ARGS_PROPERTY, "").strip();
         if (!extra.isEmpty()) {

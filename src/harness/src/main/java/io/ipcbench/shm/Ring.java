@@ -19,6 +19,8 @@ final class Ring {
     private final long slots;
     private final long stride;
     private final long payloadRoom;
+    /** capacity - 1: the capacity is a power of two ({@link SharedRings#capacity}), so a mask picks the slot, not a division. */
+    private final long slotMask;
 
     Ring(MemorySegment region, RingLayout layout, int capacity, int size) {
         this.region = region;
@@ -30,10 +32,11 @@ final class Ring {
         this.slots = layout.slots;
         this.stride = layout.stride(size);
         this.payloadRoom = layout.payloadRoom(size);
+        this.slotMask = capacity - 1;
     }
 
     long slotOffset(long index) {
-        return slots + (index % capacity) * stride;
+        return slots + (index & slotMask) * stride;
     }
 
     long slotBytes() {

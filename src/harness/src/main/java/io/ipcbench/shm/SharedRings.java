@@ -39,8 +39,15 @@ public final class SharedRings {
         return new SharedRings(params.choice("layout", RingLayout.class), capacity(params), params.size());
     }
 
+    /** The trial's {@code capacity}: a power of two, so that a ring picks its slot with a mask (see {@link Ring#slotOffset}). */
     public static int capacity(Params params) {
-        return params.intIn("capacity", 1, MAX_CAPACITY, "the number of message slots in each ring");
+        String meaning = "the number of message slots in each ring, a power of two";
+        int capacity = params.intIn("capacity", 1, MAX_CAPACITY, meaning);
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException(params.mechanism() + ": capacity=" + capacity + " is not a power of two; capacity is "
+                    + meaning + " from 1 to " + MAX_CAPACITY + " (1, 2, 4, 8 ... " + MAX_CAPACITY + ")");
+        }
+        return capacity;
     }
 
     /** Bytes of memory both rings need. */

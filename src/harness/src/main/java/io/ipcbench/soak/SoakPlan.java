@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * trips and as a one-way stream. The other shm layouts, other offset tables for the same code,
  * run with a spinning and a sleeping sync (SPIN_THEN_FUTEX is their two paths in turn, SEMAPHORE
  * keeps its counts outside the ring); mmap runs FUTEX, the rings being shm's. Capacity and depth
- * are 1 for round trips (the single-slot hand-off) and 3 or 2 for streams (a ring that wraps at a
- * slot count that is not a power of two, a queue that holds more than one message).
+ * are 1 for round trips (the single-slot hand-off) and 2 for streams (the smallest ring that
+ * wraps, a queue that holds more than one message).
  */
 public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
     /** Round trips and one-message-in-flight streams cost a wake-up per message: they get this share of a stream's messages. */
@@ -119,7 +119,7 @@ public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
     }
 
     private static List<Variant> rings(Stream<Map<String, String>> variants) {
-        return bothShapes(variants, "capacity", "1", "3");
+        return bothShapes(variants, "capacity", "1", "2");
     }
 
     private static List<Variant> bothShapes(Stream<Map<String, String>> variants) {
@@ -145,7 +145,7 @@ public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
     private static List<Variant> eventfd() {
         List<Variant> variants = new ArrayList<>(bothShapes(Stream.of(Map.of("shape", "RING", "wait", "BLOCKING"),
                 Map.of("shape", "RING", "wait", "BUSY_POLL"), Map.of("shape", "RING", "wait", "BLOCKING", "spin", "50")),
-                "capacity", "1", "3"));
+                "capacity", "1", "2"));
         waits().forEach(wait -> variants.add(new Variant(Role.ECHO, with(wait, "shape", "COUNTER"), Payload.COUNTER,
                 ONE_IN_FLIGHT_WEIGHT * waiting(wait))));
         return variants;

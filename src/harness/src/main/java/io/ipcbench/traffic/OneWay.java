@@ -93,7 +93,7 @@ public final class OneWay extends Traffic {
      * next iteration starts with an empty pipeline. Returns the messages consumed so far.
      */
     public long drain(boolean verified) {
-        while (sent % batch != 0) {
+        for (long rest = (batch - sent % batch) % batch; rest > 0; rest--) {
             if (verified) {
                 sendVerified();
             } else {
@@ -121,21 +121,51 @@ public final class OneWay extends Traffic {
     /** The peer's half: copy every message out, acknowledge each batch; checks content when {@code verify=true}. */
     public static void sink(Link link, Params params, Messages messages) {
         int size = messages.payload();
-        int ackBytes = ackBytes(messages);
-        long batch = batchFor(messages);
-        boolean verify = params.flag("verify");
+        String verifyAs = params.flag("verify") ? params.describe() + " sink" : null;
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(size, ALIGNMENT);
-            MemorySegment ack = arena.allocate(ACK_BYTES, ALIGNMENT);
-            for (long consumed = 0; ; ) {
+            PeerLoop.serve(new Sinks(link, arena.allocate(size, ALIGNMENT), arena.allocate(ACK_BYTES, ALIGNMENT),
+                    ackBytes(messages), batchFor(messages), size, verifyAs));
+        }
+    }
+
+    /**
+     * {@link PeerLoop#MESSAGES_PER_CALL} messages consumed a call; the batch's end is a count down,
+     * not a division per message. {@code verifyAs} names the sink in failures, null when not verifying.
+     */
+    private static final class Sinks implements Runnable {
+        private final Link link;
+        private final MemorySegment buffer;
+        private final MemorySegment ack;
+        private final int ackBytes;
+        private final long batch;
+        private final int size;
+        private final String verifyAs;
+        private long consumed;
+        private long untilAck;
+
+        Sinks(Link link, MemorySegment buffer, MemorySegment ack, int ackBytes, long batch, int size, String verifyAs) {
+            this.link = link;
+            this.buffer = buffer;
+            this.ack = ack;
+            this.ackBytes = ackBytes;
+            this.batch = batch;
+            this.size = size;
+            this.verifyAs = verifyAs;
+            this.untilAck = batch;
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < PeerLoop.MESSAGES_PER_CALL; i++) {
                 link.receive(buffer, size);
-                if (verify) {
-                    MessagePattern.verify(buffer, size, consumed, params.describe() + " sink");
+                if (verifyAs != null) {
+                    MessagePattern.verify(buffer, size, consumed, verifyAs);
                 }
                 consumed++;
-                if (consumed % batch == 0) {
+                if (--untilAck == 0) {
                     ack.set(ValueLayout.JAVA_LONG, 0, consumed);
                     link.send(ack, ackBytes);
+                    untilAck = batch;
                 }
             }
         }

@@ -60,15 +60,35 @@ public final class RoundTrip extends Traffic {
      */
     public static void echo(Link link, Params params, Messages messages) {
         int size = messages.payload();
-        boolean verify = params.flag("verify");
-        String where = params.describe() + " echo";
+        String verifyAs = params.flag("verify") ? params.describe() + " echo" : null;
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(size, ALIGNMENT);
-            for (long seq = 0; ; seq++) {
+            PeerLoop.serve(new Echoes(link, arena.allocate(size, ALIGNMENT), size, verifyAs));
+        }
+    }
+
+    /** {@link PeerLoop#MESSAGES_PER_CALL} echoes a call; {@code verifyAs} names the echo in failures, null when not verifying. */
+    private static final class Echoes implements Runnable {
+        private final Link link;
+        private final MemorySegment buffer;
+        private final int size;
+        private final String verifyAs;
+        private long seq;
+
+        Echoes(Link link, MemorySegment buffer, int size, String verifyAs) {
+            this.link = link;
+            this.buffer = buffer;
+            this.size = size;
+            this.verifyAs = verifyAs;
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < PeerLoop.MESSAGES_PER_CALL; i++) {
                 link.receive(buffer, size);
-                if (verify) {
-                    MessagePattern.verify(buffer, size, seq, where);
+                if (verifyAs != null) {
+                    MessagePattern.verify(buffer, size, seq, verifyAs);
                 }
+                seq++;
                 link.send(buffer, size);
             }
         }

@@ -56,9 +56,9 @@ class InProcessRingsTest {
         return matrix("1");
     }
 
-    /** Capacity 3 makes the ring wrap at a slot count that is not a power of two. */
+    /** Capacity 2, the smallest ring that wraps: every other message reuses a slot the mask picks. */
     static Stream<Params> streamMatrix() {
-        return matrix("3");
+        return matrix("2");
     }
 
     private static Stream<Params> matrix(String capacity) {
@@ -139,7 +139,8 @@ class InProcessRingsTest {
         Map<Map<String, String>, String> invalid = new LinkedHashMap<>();
         invalid.put(with("sync", "MUTEX"), "in-process shm: sync=MUTEX is not allowed; choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX");
         invalid.put(with("layout", "DIAGONAL"), "layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD");
-        invalid.put(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096");
+        invalid.put(with("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096");
+        invalid.put(with("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096");
         invalid.put(with("size", "0"), "size=0 is out of range; size is the payload in bytes, a whole number from 1 to 16777216");
         invalid.put(with("size", "lots"), "size=lots is not a number");
         invalid.put(with("pinning", "sideways"), "pinning=sideways is not allowed; choose one of CROSS_CORE, SAME_CORE, NONE");

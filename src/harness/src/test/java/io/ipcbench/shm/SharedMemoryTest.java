@@ -25,10 +25,10 @@ class SharedMemoryTest extends MechanismContract {
         return everySyncAndLayout("1");
     }
 
-    /** Capacity 3 makes the ring wrap at a slot count that is not a power of two. */
+    /** Capacity 2, the smallest ring that wraps: every other message reuses a slot the mask picks. */
     @Override
     protected Stream<Map<String, String>> streamVariants() {
-        return everySyncAndLayout("3");
+        return everySyncAndLayout("2");
     }
 
     @Override
@@ -69,7 +69,8 @@ class SharedMemoryTest extends MechanismContract {
                 Stream.of(
                         Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
                         Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
-                        Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a whole number from 1 to 4096"),
+                        Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096"),
+                        Map.entry(with("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096"),
                         Map.entry(with("capacity", "many"), "capacity=many is not a number"),
                         Map.entry(without("sync"), "parameter sync is missing")))
                 .flatMap(s -> s);

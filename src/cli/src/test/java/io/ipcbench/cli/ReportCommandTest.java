@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +57,43 @@ class ReportCommandTest {
         assertTrue(md.contains("| benchmark | size | bench.cpu.system | bench.cpu.user | bench.csw.involuntary | "
                 + "bench.csw.voluntary | peer.cpu.system | peer.cpu.user | peer.csw.involuntary | peer.csw.voluntary |"), md);
         assertTrue(md.contains("| PipeLatency.roundTrip | 64 B | 28.6 µs | 57.5 µs | 0.0847 | 1.02 | 12.7 µs | 12.9 µs | 0.000357 | 0.669 |"), md);
+    }
+
+    @Test
+    void measuringCpusSharedWithEveryOtherThreadAreNamedInTheEnvironmentAndANote() throws IOException {
+        Path run = Fixtures.copy(Fixtures.QUICK, dir);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
+        // as the runner records it on a machine of two CPUs
+        record.putObject("cpus").putObject("cross-core").put("pinning", "cross-core").put("benchmarkCpu", 0).put("peerCpu", 1)
+                .put("housekeepingLeft", false).put("summary", "measuring on CPU 0 (benchmark) and CPU 1 (peer); no housekeeping"
+                        + " CPU is left (this process may use CPUs [0, 1])");
+        json.writeValue(run.resolve("run.json").toFile(), record);
+        String md = Files.readString(ReportCommand.write(run));
+        assertTrue(md.contains("| CPUs for pinning cross-core | measuring on CPU 0 (benchmark) and CPU 1 (peer); no housekeeping CPU is"
+                + " left (this process may use CPUs [0, 1]) |"), md);
+        assertTrue(md.contains("Note: pinning=cross-core left no housekeeping CPU: the JIT compilers, GC, JMH's threads and the"
+                + " peer's other threads ran on the measuring CPUs"), md);
+    }
+
+    @Test
+    void forksInTwoModesAreShownWithTheirProbes() throws IOException {
+        Path run = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, dir);
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode results = (ArrayNode) json.readTree(run.resolve("pipe.json").toFile());
+        // a probe figure per fork, as ProbeProfiler would have reported it: forks 3 to 5 (the slow ones) probed slower
+        double[] probes = {210, 205, 640, 655, 630};
+        for (JsonNode result : results) {
+            ArrayNode raw = ((ObjectNode) result.withObject("secondaryMetrics")).putObject(ForkModes.PROBE)
+                    .put("score", 468).put("scoreError", "NaN").put("scoreUnit", "ns").putArray("rawData");
+            Arrays.stream(probes).forEach(probe -> raw.addArray().add(probe));
+        }
+        json.writeValue(run.resolve("pipe.json").toFile(), results);
+        String md = Files.readString(ReportCommand.write(run));
+        assertTrue(md.contains("## Forks in two modes"), md);
+        assertTrue(md.contains("Over this run's 40 forks the probe read 205 ns to 655 ns per round trip (median 630 ns)."), md);
+        assertTrue(md.contains("| PipeLatency.roundTrip | pinning=cross-core size=64 wait=BUSY_POLL | #1 1.67 µs (probe 210 ns),"
+                + " #2 1.6 µs (probe 205 ns) | #3 2.78 µs (probe 640 ns), #4 2.75 µs (probe 655 ns), #5 2.79 µs (probe 630 ns) | yes |"), md);
     }
 
     @Test

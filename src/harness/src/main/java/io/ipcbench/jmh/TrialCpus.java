@@ -20,7 +20,8 @@ public final class TrialCpus {
         Pinning.Plan plan = params.pinning().plan();
         plan.confineThisProcess();
         double probe = PingPongProbe.run(plan);
-        System.out.println("# ipcbench CPUs: " + plan.describe()
+        // on a line of its own: JMH has printed the first iteration's label without ending the line
+        System.out.println(System.lineSeparator() + "# ipcbench CPUs: " + plan.describe()
                 + (Double.isNaN(probe) ? "" : "; probe: " + String.format(Locale.ROOT, "%.0f", probe) + " ns per cache-line round trip"));
         return plan;
     }

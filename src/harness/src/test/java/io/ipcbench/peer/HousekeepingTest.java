@@ -95,7 +95,7 @@ class HousekeepingTest {
     }
 
     /** A Cpus_allowed_list ("0-2,5") or a comma list as a set. */
-    private static Set<Integer> cpus(String list) {
+    static Set<Integer> cpus(String list) {
         Set<Integer> cpus = new TreeSet<>();
         for (String part : list.split(",")) {
             if (part.isBlank()) {

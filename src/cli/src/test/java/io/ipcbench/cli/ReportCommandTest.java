@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,13 +63,10 @@ class ReportCommandTest {
     @Test
     void measuringCpusSharedWithEveryOtherThreadAreNamedInTheEnvironmentAndANote() throws IOException {
         Path run = Fixtures.copy(Fixtures.QUICK, dir);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
         // as the runner records it on a machine of two CPUs
-        record.putObject("cpus").putObject("cross-core").put("pinning", "cross-core").put("benchmarkCpu", 0).put("peerCpu", 1)
-                .put("housekeepingLeft", false).put("summary", "measuring on CPU 0 (benchmark) and CPU 1 (peer); no housekeeping"
-                        + " CPU is left (this process may use CPUs [0, 1])");
-        json.writeValue(run.resolve("run.json").toFile(), record);
+        editJson(run.resolve("run.json"), record -> ((ObjectNode) record).putObject("cpus").putObject("cross-core")
+                .put("pinning", "cross-core").put("benchmarkCpu", 0).put("peerCpu", 1).put("housekeepingLeft", false)
+                .put("summary", "measuring on CPU 0 (benchmark) and CPU 1 (peer); no housekeeping CPU is left (this process may use CPUs [0, 1])"));
         String md = Files.readString(ReportCommand.write(run));
         assertTrue(md.contains("| CPUs for pinning cross-core | measuring on CPU 0 (benchmark) and CPU 1 (peer); no housekeeping CPU is"
                 + " left (this process may use CPUs [0, 1]) |"), md);
@@ -79,16 +77,13 @@ class ReportCommandTest {
     @Test
     void forksInTwoModesAreShownWithTheirProbes() throws IOException {
         Path run = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, dir);
-        ObjectMapper json = new ObjectMapper();
-        ArrayNode results = (ArrayNode) json.readTree(run.resolve("pipe.json").toFile());
         // a probe figure per fork, as ProbeProfiler would have reported it: forks 3 to 5 (the slow ones) probed slower
         double[] probes = {210, 205, 640, 655, 630};
-        for (JsonNode result : results) {
+        editJson(run.resolve("pipe.json"), results -> results.forEach(result -> {
             ArrayNode raw = ((ObjectNode) result.withObject("secondaryMetrics")).putObject(ForkModes.PROBE)
                     .put("score", 468).put("scoreError", "NaN").put("scoreUnit", "ns").putArray("rawData");
             Arrays.stream(probes).forEach(probe -> raw.addArray().add(probe));
-        }
-        json.writeValue(run.resolve("pipe.json").toFile(), results);
+        }));
         String md = Files.readString(ReportCommand.write(run));
         assertTrue(md.contains("## Forks in two modes"), md);
         assertTrue(md.contains("Over this run's 40 forks the probe read 205 ns to 655 ns per round trip (median 630 ns)."), md);
@@ -100,16 +95,22 @@ class ReportCommandTest {
     void anyModuleAndTheFloorArePickedUpByName() throws IOException {
         // the quick run's pipe results filed again as modules "fifo" and "cacheline": this tests the wiring, not numbers
         Path run = Fixtures.copy(Fixtures.QUICK, dir);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
         for (String module : List.of("fifo", "cacheline")) {
             Files.copy(run.resolve("pipe.json"), run.resolve(module + ".json"));
-            record.withArray("modules").addObject().put("module", module).put("resultFile", module + ".json").put("exitStatus", 0);
+            editJson(run.resolve("run.json"), record -> ((ArrayNode) record.withArray("modules")).addObject().put("module", module)
+                    .put("resultFile", module + ".json").put("exitStatus", 0));
         }
-        json.writeValue(run.resolve("run.json").toFile(), record);
         String md = Files.readString(ReportCommand.write(run));
         assertTrue(md.contains("### Module `fifo`") && md.contains("### Module `cacheline`"), md);
         assertTrue(md.contains("](plots/floor.png)") && Files.isRegularFile(run.resolve("plots/floor.png")), md);
         assertFalse(md.contains("No `cacheline` latency results"), md);
+    }
+
+    /** Reads {@code file} as JSON, lets {@code edit} change it in place, and writes it back. */
+    private static void editJson(Path file, Consumer<JsonNode> edit) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(file.toFile());
+        edit.accept(root);
+        json.writeValue(file.toFile(), root);
     }
 }

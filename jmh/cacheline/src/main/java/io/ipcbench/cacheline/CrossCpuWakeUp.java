@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.CheckedParams;
+import io.ipcbench.jmh.TrialCpus;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -48,7 +49,7 @@ public class CrossCpuWakeUp implements CheckedParams {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams jmh) {
-        cpus = TrialParams.of(FutexPingPong.NAME, jmh).pinning().plan();
+        cpus = TrialCpus.prepare(TrialParams.of(FutexPingPong.NAME, jmh));
         pair = new FutexPingPong(cpus);
     }
 

@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.CheckedParams;
+import io.ipcbench.jmh.TrialCpus;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -51,7 +52,7 @@ public class SystemCall implements CheckedParams {
 
     @Setup(Level.Trial)
     public void plan(BenchmarkParams jmh) {
-        cpus = TrialParams.of(NAME, jmh).pinning().plan();
+        cpus = TrialCpus.prepare(TrialParams.of(NAME, jmh));
     }
 
     @Setup(Level.Iteration)

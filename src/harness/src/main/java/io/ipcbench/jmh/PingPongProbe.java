@@ -3,29 +3,26 @@ package io.ipcbench.jmh;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.Pinning;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the two measuring CPUs cost each other right now: one cache line handed back and forth
- * between two threads pinned as the trial's are (an acquire load waits for the other's release
- * store, as the spinning rings do), in nanoseconds per round trip. A virtual machine's CPUs move
+ * between two threads pinned as the trial's are (each waits for the other's store to the line),
+ * in nanoseconds per round trip. A virtual machine's CPUs move
  * between the host's cores, so the same trial can run in a fast mode (its vCPUs on neighbouring
  * host cores) or a slow one; this probe, run once per fork before the peer starts, names the mode
  * a fork's CPUs were in ({@link ProbeProfiler} reports it as {@code probe.pingpong}).
  * <p>
  * The figure is the median of batches of round trips after a warm-up, so that a batch the
- * scheduler interrupted, or one run before the JIT compiled the loop, does not decide it. On one
- * CPU (same-core) each wait yields, and a round trip is two context switches. A plan that pins
+ * scheduler interrupted, or one run before the JIT compiled the loop, does not decide it. The word
+ * is a volatile field rather than native memory behind a VarHandle, as the rings use: the probe's
+ * loops start in the interpreter, where a volatile field costs a few nanoseconds and a VarHandle
+ * call a microsecond, which would hide the line's own cost until the JIT caught up. On one CPU
+ * (same-core) each wait yields, and a round trip is two context switches. A plan that pins
  * nothing has no measuring CPUs to probe.
  */
 public final class PingPongProbe {
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final long LINE = 64;
     private static final long STOP = -1;
     private static final int ROUND_TRIPS_PER_BATCH = 100;
     private static final int MIN_BATCHES = 9;
@@ -55,16 +52,14 @@ public final class PingPongProbe {
 
     private static double measure(int pingCpu, int pongCpu) {
         boolean oneCpu = pingCpu == pongCpu;
-        try (Arena arena = Arena.ofShared()) {
-            MemorySegment line = arena.allocate(LINE, LINE);
-            double[] result = {Double.NaN};
-            Thread pong = start("probe-pong", () -> pong(line, pongCpu, oneCpu));
-            Thread ping = start("probe-ping", () -> result[0] = ping(line, pingCpu, oneCpu));
-            join(ping);
-            LONG.setRelease(line, 0L, STOP);
-            join(pong);
-            return result[0];
-        }
+        Line line = new Line();
+        double[] result = {Double.NaN};
+        Thread pong = start("probe-pong", () -> pong(line, pongCpu, oneCpu));
+        Thread ping = start("probe-ping", () -> result[0] = ping(line, pingCpu, oneCpu));
+        join(ping);
+        line.turnVolatile = STOP;
+        join(pong);
+        return result[0];
     }
 
     /**
@@ -72,7 +67,7 @@ public final class PingPongProbe {
      * were measured, or, on a machine too busy for that, for {@link #MOST_NANOS} and one measured
      * batch at least; the median batch, per round trip.
      */
-    private static double ping(MemorySegment line, int cpu, boolean oneCpu) {
+    private static double ping(Line line, int cpu, boolean oneCpu) {
         Libc.pinCurrentThread(cpu);
         double[] batches = new double[MAX_BATCHES];
         int measured = 0;
@@ -82,9 +77,9 @@ public final class PingPongProbe {
         while (measured < batches.length) {
             long batchStart = System.nanoTime();
             for (int i = 0; i < ROUND_TRIPS_PER_BATCH; i++) {
-                LONG.setRelease(line, 0L, ++value);
+                line.turnVolatile = ++value;
                 value++;
-                if (!awaitAcquire(line, value, oneCpu)) {
+                if (!await(line, value, oneCpu)) {
                     return Double.NaN;
                 }
             }
@@ -103,18 +98,18 @@ public final class PingPongProbe {
     }
 
     /** Answers every odd value with the next even one until {@link #STOP}. */
-    private static void pong(MemorySegment line, int cpu, boolean oneCpu) {
+    private static void pong(Line line, int cpu, boolean oneCpu) {
         Libc.pinCurrentThread(cpu);
-        for (long value = 1; awaitAcquire(line, value, oneCpu); value += 2) {
-            LONG.setRelease(line, 0L, value + 1);
+        for (long value = 1; await(line, value, oneCpu); value += 2) {
+            line.turnVolatile = value + 1;
         }
     }
 
     /** Waits until the line holds {@code value}: true, or false on {@link #STOP} or after {@link #GIVE_UP_NANOS}. */
-    private static boolean awaitAcquire(MemorySegment line, long value, boolean oneCpu) {
+    private static boolean await(Line line, long value, boolean oneCpu) {
         long deadline = 0;
         for (int spins = 0; ; spins++) {
-            long seen = (long) LONG.getAcquire(line, 0L);
+            long seen = line.turnVolatile;
             if (seen == value) {
                 return true;
             }
@@ -134,6 +129,23 @@ public final class PingPongProbe {
                 }
             }
         }
+    }
+
+    /** Padding before the word: the JVM lays out a superclass's fields before its subclass's (JCTools pads so). */
+    @SuppressWarnings("unused")
+    private static class PaddingBefore {
+        long p01, p02, p03, p04, p05, p06, p07, p08;
+    }
+
+    /** The word the two threads hand over: a volatile read waits for the other's volatile write. */
+    private static class Word extends PaddingBefore {
+        volatile long turnVolatile;
+    }
+
+    /** The word alone on its cache line, whatever the JVM allocates around it. */
+    @SuppressWarnings("unused")
+    private static final class Line extends Word {
+        long q01, q02, q03, q04, q05, q06, q07, q08;
     }
 
     private static Thread start(String name, Runnable body) {

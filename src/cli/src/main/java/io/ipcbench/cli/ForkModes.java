@@ -55,17 +55,16 @@ final class ForkModes {
 
     static Optional<Split> of(JmhResult result) {
         Metric primary = result.primary();
-        boolean sampled = result.mode().equals("sample");
-        double[] values = sampled ? primary.forkPercentiles(50.0) : primary.forkMeans();
+        double[] values = primary.forks().stream().mapToDouble(result::typical).toArray();
         int forks = values.length;
-        if (forks < 2 || forks != primary.forks().size() || Arrays.stream(values).anyMatch(v -> !(v > 0))) {
+        if (forks < 2 || Arrays.stream(values).anyMatch(v -> !(v > 0))) {
             return Optional.empty();
         }
         Integer[] order = IntStream.range(0, forks).boxed().sorted((a, b) -> Double.compare(values[a], values[b])).toArray(Integer[]::new);
         double[] logs = Arrays.stream(order).mapToDouble(f -> Math.log(values[f])).toArray();
         int cut = IntStream.range(1, forks).boxed().max((a, b) -> Double.compare(logs[a] - logs[a - 1], logs[b] - logs[b - 1])).orElseThrow();
         double gap = logs[cut] - logs[cut - 1];
-        double noise = Math.max(Math.max(logs[cut - 1] - logs[0], logs[forks - 1] - logs[cut]), iterationSpread(primary, sampled));
+        double noise = Math.max(Math.max(logs[cut - 1] - logs[0], logs[forks - 1] - logs[cut]), iterationSpread(result));
         boolean noiseSeen = cut > 1 || forks - cut > 1 || primary.forks().stream().anyMatch(f -> f.iterations().length > 1);
         double ratio = Math.exp(mean(logs, cut, forks) - mean(logs, 0, cut));
         if (!noiseSeen || gap <= SEPARATION * noise || ratio < MIN_RATIO) {
@@ -79,10 +78,10 @@ final class ForkModes {
     }
 
     /** The widest spread, on a log scale, of one fork's own iterations (a round trip's p50 per iteration). */
-    private static double iterationSpread(Metric primary, boolean sampled) {
+    private static double iterationSpread(JmhResult result) {
         double widest = 0;
-        for (Metric.Fork fork : primary.forks()) {
-            double[] iterations = sampled ? fork.histograms().stream().mapToDouble(h -> h.percentile(50.0)).toArray() : fork.iterations();
+        for (Metric.Fork fork : result.primary().forks()) {
+            double[] iterations = result.typicalPerIteration(fork);
             if (iterations.length > 1 && Arrays.stream(iterations).allMatch(v -> v > 0)) {
                 double low = Arrays.stream(iterations).min().orElseThrow();
                 double high = Arrays.stream(iterations).max().orElseThrow();

@@ -2,6 +2,7 @@ package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.OneWayBenchmark;
 import io.ipcbench.jmh.CheckedParams;
+import io.ipcbench.jmh.TrialCpus;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -60,7 +61,7 @@ public class CopyBandwidth implements CheckedParams {
     public void allocate(BenchmarkParams jmh) {
         Params params = TrialParams.of(COPY, jmh);
         bytes = params.size();
-        cpus = params.pinning().plan();
+        cpus = TrialCpus.prepare(params);
         from = arena.allocate(bytes, PAGE);
         to = arena.allocate(bytes, PAGE);
         from.fill((byte) 0x5A);

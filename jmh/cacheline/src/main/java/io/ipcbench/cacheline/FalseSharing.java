@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.CheckedParams;
+import io.ipcbench.jmh.TrialCpus;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -53,7 +54,7 @@ public class FalseSharing implements CheckedParams {
     public void allocate(BenchmarkParams jmh) {
         Params params = TrialParams.of(TwoCounters.NAME, jmh);
         counters = TwoCounters.of(params);
-        cpus = params.pinning().plan();
+        cpus = TrialCpus.prepare(params);
     }
 
     /** The thread of {@link #first}, on the benchmark CPU of the pinning plan. */

@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.CheckedParams;
+import io.ipcbench.jmh.TrialCpus;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * What the floors measured on the trials' benchmark CPU share: the {@code pinning} param, checked
- * before any fork as a trial's is, the plan made once per trial, and the measuring thread pinned
+ * before any fork as a trial's is, the CPUs prepared once per trial as a trial's are (the JVM
+ * confined to the housekeeping CPUs, the measuring CPUs probed), and the measuring thread pinned
  * to the plan's benchmark CPU before every iteration (JMH may change threads between them).
  */
 @State(Scope.Thread)
@@ -38,7 +40,7 @@ public abstract class PinnedFloor implements CheckedParams {
 
     @Setup(Level.Trial)
     public final void plan(BenchmarkParams jmh) {
-        cpus = TrialParams.of(name, jmh).pinning().plan();
+        cpus = TrialCpus.prepare(TrialParams.of(name, jmh));
         started(cpus);
     }
 

@@ -1,6 +1,7 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.jmh.CheckedParams;
+import io.ipcbench.jmh.TrialCpus;
 import io.ipcbench.jmh.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -56,7 +57,7 @@ public class TornReads implements CheckedParams {
     public void allocate(BenchmarkParams jmh) {
         Params params = TrialParams.of(TornWord.NAME, jmh);
         word = TornWord.of(params);
-        cpus = params.pinning().plan();
+        cpus = TrialCpus.prepare(params);
     }
 
     /** The reader, on the benchmark CPU of the pinning plan; its public field is the {@code tears} metric. */

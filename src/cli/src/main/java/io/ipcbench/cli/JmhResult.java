@@ -66,6 +66,16 @@ record JmhResult(String module, String benchmark, String mode, SortedMap<String,
         return Double.isNaN(median) ? primary.score() : median;
     }
 
+    /** The same figure in one fork: its median round trip where JMH sampled latencies, the mean of its iterations otherwise. */
+    double typical(Metric.Fork fork) {
+        return mode.equals("sample") ? fork.percentile(50.0) : fork.mean();
+    }
+
+    /** The same figure in each iteration of one fork. */
+    double[] typicalPerIteration(Metric.Fork fork) {
+        return mode.equals("sample") ? fork.histograms().stream().mapToDouble(h -> h.percentile(50.0)).toArray() : fork.iterations();
+    }
+
     /** The profiler metrics of the operating system's costs per operation (os.bench.*, os.peer.*). */
     Map<String, Metric> osCosts() {
         return secondary.entrySet().stream().filter(e -> e.getKey().startsWith("os."))

@@ -98,10 +98,7 @@ final class Noise {
 
     /** The figure's value in each fork (its p50 for a round trip, its mean otherwise); in each iteration of a lone fork. */
     private static double[] samples(JmhResult r) {
-        if (r.mode().equals("sample")) {
-            return values(r.primary(), f -> f.percentile(50.0), f -> f.histograms().stream().mapToDouble(h -> h.percentile(50.0)).toArray());
-        }
-        return values(r.primary(), Metric.Fork::mean, Metric.Fork::iterations);
+        return values(r.primary(), r::typical, r::typicalPerIteration);
     }
 
     private static double[] values(Metric m, ToDoubleFunction<Metric.Fork> perFork, Function<Metric.Fork, double[]> perIteration) {

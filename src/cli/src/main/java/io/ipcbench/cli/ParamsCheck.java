@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,17 +28,22 @@ final class ParamsCheck {
     static final String MAIN_CLASS = "io.ipcbench.jmh.ParamCheck";
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** What one module's check found: how many benchmarks the arguments select, and the params they declare. */
-    record Outcome(int benchmarks, Set<String> declared) {}
+    /** What one module's check found: how many benchmarks the arguments select, the params they declare, where they measure. */
+    record Outcome(int benchmarks, Set<String> declared, List<CpuPlan> cpus) {}
+
+    /**
+     * What the run may go on with.
+     *
+     * @param selecting the modules whose benchmarks the arguments select (a --bench pattern may leave some out)
+     * @param cpus      where the selected trials measure, by pinning value
+     */
+    record Checked(List<BenchmarkJar> selecting, Map<String, CpuPlan> cpus) {}
 
     private ParamsCheck() {
     }
 
-    /**
-     * @param argsByModule each module's jar and the JMH arguments it will run with
-     * @return the modules whose benchmarks the arguments select (a --bench pattern may leave some out)
-     */
-    static List<BenchmarkJar> require(Map<BenchmarkJar, List<String>> argsByModule, Profile profile) {
+    /** @param argsByModule each module's jar and the JMH arguments it will run with */
+    static Checked require(Map<BenchmarkJar, List<String>> argsByModule, Profile profile) {
         Map<BenchmarkJar, Outcome> outcomes = new LinkedHashMap<>();
         argsByModule.forEach((jar, args) -> outcomes.put(jar, run(jar, args, profile)));
         List<BenchmarkJar> selecting = outcomes.entrySet().stream().filter(e -> e.getValue().benchmarks() > 0)
@@ -48,7 +54,9 @@ final class ParamsCheck {
                     + "; benchmarks are named like io.ipcbench.shm.ShmLatency.roundTrip");
         }
         requireDeclared(argsByModule, outcomes, profile);
-        return selecting;
+        Map<String, CpuPlan> cpus = new TreeMap<>();
+        selecting.forEach(jar -> outcomes.get(jar).cpus().forEach(plan -> cpus.put(plan.pinning(), plan)));
+        return new Checked(selecting, cpus);
     }
 
     /** A -p name is a typo when no benchmark declares it in any module it is given to. */
@@ -127,7 +135,16 @@ final class ParamsCheck {
             throw new CliException("the param check of module " + jar.module() + " answered benchmarks: " + benchmarks
                     + "; rebuild " + jar.jar() + " with mvn package");
         }
-        return new Outcome(Integer.parseInt(benchmarks), new TreeSet<>(RunOptions.names(declared.replace(' ', ','))));
+        List<CpuPlan> cpus = new ArrayList<>();
+        for (String line : lines.stream().filter(l -> l.startsWith(CpuPlan.LINE)).toList()) {
+            try {
+                cpus.add(CpuPlan.parse(line.substring(CpuPlan.LINE.length())));
+            } catch (IllegalArgumentException e) {
+                throw new CliException("the param check of module " + jar.module() + " answered " + e.getMessage()
+                        + "; rebuild " + jar.jar() + " with mvn package");
+            }
+        }
+        return new Outcome(Integer.parseInt(benchmarks), new TreeSet<>(RunOptions.names(declared.replace(' ', ','))), cpus);
     }
 
     private static String field(BenchmarkJar jar, List<String> lines, String prefix) {

@@ -37,6 +37,7 @@ final class ReportCommand {
             doc.add(ResultTables.of(module, run.ofModule(module), Floors.of(run).timer()));
         }
         doc.add(FloorTable.of(run));
+        doc.add(ForkModes.section(run));
         doc.add(Lessons.table(run));
 
         try {

@@ -11,7 +11,8 @@ import java.util.List;
  * lists. A module that failed or never ran has no results; that is noted, not an error. A folder
  * with no results at all, or any file that is not what it should be, is bad input.
  *
- * @param notes what a reader should know about missing modules and CPUs shared with another run
+ * @param notes what a reader should know about missing modules, CPUs shared with another run and
+ *              measuring CPUs shared with every other thread
  */
 record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) {
     /**
@@ -46,6 +47,12 @@ record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) 
                         + sharing.get(0).asText().replaceFirst("^ipcbench: warning: ", "")
                         + (sharing.size() > 1 ? " (and " + (sharing.size() - 1) + " more such warnings in run.json)" : ""));
             }
+        }
+        List<String> lacking = info.pinningsWithoutHousekeeping();
+        if (!lacking.isEmpty()) {
+            notes.add("pinning=" + String.join(", ", lacking) + " left no housekeeping CPU: the JIT compilers, GC, JMH's threads"
+                    + " and the peer's other threads ran on the measuring CPUs and preempted the measured threads, so the"
+                    + " latency tails (p99.9 and beyond) hold their time slices; a machine with 3 or more CPUs keeps them apart");
         }
         if (results.isEmpty()) {
             throw new CliException(dir + ": no benchmark results in this run" + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)));

@@ -44,13 +44,17 @@ final class RunCommand {
         Optional<Profile.Soak> soak = profile.soak();
         Optional<String> flameEvent = FlameRun.requireKnownEvent(options.flame().or(profile::flame));
         List<BenchmarkJar> jars;
+        Map<String, CpuPlan> cpus = Map.of();
         if (soak.isPresent()) {
             requireNoJmhOptions(profile);
             jars = SoakArgs.select(jmhDir, options.modules().or(profile::modules));
         } else {
             jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
             jars.forEach(BenchmarkJar::requireBenchmarkList);
-            jars = selectingBenchmarks(profile, jars, bench);
+            ParamsCheck.Checked checked = selectingBenchmarks(profile, jars, bench);
+            jars = checked.selecting();
+            cpus = checked.cpus();
+            announce(cpus);
         }
         // a baseline that cannot be read would only show up after the whole run
         options.baseline().ifPresent(Run::load);
@@ -61,7 +65,7 @@ final class RunCommand {
         List<String> failures = new ArrayList<>();
         RunRecord record;
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
-            record = plan(profile, jars, bench, environment, runDir, flame.run(), soak);
+            record = plan(profile, jars, bench, environment, runDir, flame.run(), soak, cpus);
             save(record, runJson);
             MachineLoad.Snapshot start = MachineLoad.Snapshot.take();
             for (ModuleRun planned : record.modules()) {
@@ -138,6 +142,7 @@ final class RunCommand {
         try {
             Path report = ReportCommand.write(runDir);
             console.println("ipcbench: report in " + report + " and " + report.resolveSibling("report.html"));
+            ForkModes.summary(Run.load(runDir)).ifPresent(split -> console.println("ipcbench: " + split));
         } catch (CliException e) {
             console.println("ipcbench: no report: " + e.getMessage());
         }
@@ -164,19 +169,34 @@ final class RunCommand {
      * Every module's params checked by its own jar before anything starts (see {@link ParamsCheck});
      * the modules in which the benchmark pattern selects nothing are left out, and said so.
      */
-    private List<BenchmarkJar> selectingBenchmarks(Profile profile, List<BenchmarkJar> jars, Optional<String> bench) {
+    private ParamsCheck.Checked selectingBenchmarks(Profile profile, List<BenchmarkJar> jars, Optional<String> bench) {
         Map<BenchmarkJar, List<String>> argsByModule = new LinkedHashMap<>();
         for (BenchmarkJar jar : jars) {
             argsByModule.put(jar, JmhArgs.forModule(jar.module(), profile, options.extraJmh(), bench,
                     Path.of(jar.module() + ".json"), Optional.empty()));
         }
-        List<BenchmarkJar> selecting = ParamsCheck.require(argsByModule, profile);
+        ParamsCheck.Checked checked = ParamsCheck.require(argsByModule, profile);
+        List<BenchmarkJar> selecting = checked.selecting();
         if (selecting.size() < jars.size()) {
             console.println("ipcbench: the benchmark pattern " + bench.orElse("") + " selects nothing in "
                     + String.join(", ", jars.stream().filter(j -> !selecting.contains(j)).map(BenchmarkJar::module).toList())
                     + "; those modules do not run");
         }
-        return selecting;
+        return checked;
+    }
+
+    /**
+     * Where the trials will measure, before the first one starts; a warning when no CPU is left for
+     * every other thread, which then preempts the measured ones (one scheduler slice in the tails).
+     */
+    private void announce(Map<String, CpuPlan> cpus) {
+        cpus.values().forEach(plan -> console.println("ipcbench: pinning=" + plan.pinning() + ": " + plan.summary()));
+        List<String> lacking = cpus.values().stream().filter(plan -> !plan.housekeepingLeft()).map(CpuPlan::pinning).toList();
+        if (!lacking.isEmpty()) {
+            console.println("ipcbench: warning: pinning=" + String.join(", ", lacking) + " leaves no housekeeping CPU on this"
+                    + " machine: the latency tails will hold other threads' time slices; give the run 3 or more CPUs"
+                    + " (2 for same-core) to keep them off the measuring CPUs");
+        }
     }
 
     /** Closes the flame run, if any, whichever way the modules end. */
@@ -188,7 +208,8 @@ final class RunCommand {
     }
 
     private RunRecord plan(Profile profile, List<BenchmarkJar> jars, Optional<String> bench,
-                           RunEnvironment environment, Path runDir, Optional<FlameRun> flame, Optional<Profile.Soak> soak) {
+                           RunEnvironment environment, Path runDir, Optional<FlameRun> flame, Optional<Profile.Soak> soak,
+                           Map<String, CpuPlan> cpus) {
         Map<String, String> pinning = new LinkedHashMap<>();
         List<ModuleRun> modules = new ArrayList<>();
         for (BenchmarkJar jar : jars) {
@@ -206,7 +227,7 @@ final class RunCommand {
             }
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
-        return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning,
+        return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning, cpus,
                 environment, GitState.of(options.root()), List.copyOf(modules), null);
     }
 

@@ -2,7 +2,9 @@ package io.ipcbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +35,17 @@ record RunInfo(Path file, JsonNode json) {
             node = node.path(field);
         }
         return node.isMissingNode() || node.isNull() ? RunEnvironment.UNKNOWN : node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** The pinning values whose trials measured with no housekeeping CPU left (every other thread on the measuring CPUs). */
+    List<String> pinningsWithoutHousekeeping() {
+        List<String> lacking = new ArrayList<>();
+        json.path("cpus").properties().forEach(e -> {
+            if (!e.getValue().path("housekeepingLeft").asBoolean(true)) {
+                lacking.add(e.getKey());
+            }
+        });
+        return lacking;
     }
 
     /** Each module's result file, log, exit status, in run order. */
@@ -69,6 +82,7 @@ record RunInfo(Path file, JsonNode json) {
         lines.put("profile", text("profile", "name"));
         lines.put("JMH options", text("profile", "contents", "jmh.args"));
         json.path("pinning").properties().forEach(e -> lines.put("pinning " + e.getKey(), e.getValue().asText()));
+        json.path("cpus").properties().forEach(e -> lines.put("CPUs for pinning " + e.getKey(), e.getValue().path("summary").asText()));
         lines.put("commit", text("git", "commit") + (json.path("git").path("dirty").asBoolean(false) ? " (uncommitted changes)" : ""));
         lines.put("host", text("environment", "hostname"));
         lines.put("other work during the run", machineLoad().map(MachineLoad::describe).orElse(RunEnvironment.UNKNOWN));

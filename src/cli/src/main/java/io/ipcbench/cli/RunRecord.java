@@ -17,10 +17,11 @@ import java.util.Map;
  * @param start   ISO-8601 UTC
  * @param end     ISO-8601 UTC, null until the last module has finished
  * @param pinning     the {@code pinning} param per module, or "benchmark default" when the profile sets none
+ * @param cpus        where the trials of each pinning value measure, and whether a housekeeping CPU is left
  * @param machineLoad other work on the machine during the run, null until the last module has finished
  */
 record RunRecord(String runId, String start, String end, ProfileInfo profile, Map<String, String> pinning,
-                 RunEnvironment environment, GitState git, List<ModuleRun> modules, MachineLoad machineLoad) {
+                 Map<String, CpuPlan> cpus, RunEnvironment environment, GitState git, List<ModuleRun> modules, MachineLoad machineLoad) {
 
     /** @param contents every key of the profile file as written */
     record ProfileInfo(String name, String file, Map<String, String> contents) {
@@ -31,11 +32,11 @@ record RunRecord(String runId, String start, String end, ProfileInfo profile, Ma
     RunRecord withModule(ModuleRun run) {
         List<ModuleRun> updated = new ArrayList<>(modules);
         updated.replaceAll(m -> m.module().equals(run.module()) ? run : m);
-        return new RunRecord(runId, start, end, profile, pinning, environment, git, List.copyOf(updated), machineLoad);
+        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, List.copyOf(updated), machineLoad);
     }
 
     RunRecord withEnd(String end, MachineLoad machineLoad) {
-        return new RunRecord(runId, start, end, profile, pinning, environment, git, modules, machineLoad);
+        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, modules, machineLoad);
     }
 
     /** Replaces the file atomically, so a reader or a crash never sees half a record. */

@@ -72,6 +72,30 @@ class RunCommandTest {
     }
 
     @Test
+    void theConsoleSaysWhereTheTrialsMeasureAndThatNoHousekeepingCpuIsLeftBeforeAnythingRuns() throws IOException {
+        // the fake jars plan as on a machine of two CPUs (see io.ipcbench.jmh.ParamCheck in the tests)
+        repo.profile("test", PROFILE + "param.b.pinning=same-core\n").module("a", LIST).module("b", LIST);
+        assertEquals(0, run());
+        String out = console.toString();
+        int running = out.indexOf("ipcbench: running a:");
+        int crossCore = out.indexOf("ipcbench: pinning=cross-core: measuring on CPU 0 (benchmark) and CPU 1 (peer); no housekeeping CPU");
+        int warning = out.indexOf("ipcbench: warning: pinning=cross-core leaves no housekeeping CPU on this machine");
+        int sameCore = out.indexOf("ipcbench: pinning=same-core: measuring on CPU 1 (benchmark and peer); every other thread");
+        assertTrue(crossCore >= 0 && warning > crossCore && sameCore >= 0 && running > warning && running > sameCore, out);
+        assertFalse(out.contains("warning: pinning=cross-core, same-core"), "same-core leaves CPU 0: " + out);
+    }
+
+    @Test
+    void theConsoleNamesTheResultsWhoseForksRanInTwoModes() throws IOException {
+        Path result = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, root).resolve("pipe.json");
+        repo.profile("test", PROFILE + "param.pipe.result=" + result + "\n").module("pipe", LIST);
+        assertEquals(0, run());
+        String out = console.toString();
+        assertTrue(out.contains("ipcbench: 1 result ran in two modes across forks (PipeLatency.roundTrip pinning=cross-core size=64"
+                + " wait=BUSY_POLL), 0 of them with the CPU probe telling the modes apart"), out);
+    }
+
+    @Test
     void runsTheAskedModulesInTheAskedOrderWithTheIncludeRegex() throws IOException {
         repo.module("a", LIST).module("b", LIST).module("c", LIST);
         assertEquals(0, run("--modules=c,a", "--bench=.*roundTrip"));

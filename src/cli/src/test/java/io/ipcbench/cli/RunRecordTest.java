@@ -97,6 +97,22 @@ class RunRecordTest {
     }
 
     @Test
+    void whereEachPinningMeasuresIsRecordedAsTheModulesCheckPlannedIt() {
+        // the fake jars plan as on a machine of two CPUs (see io.ipcbench.jmh.ParamCheck in the tests)
+        JsonNode crossCore = run.get("cpus").get("cross-core");
+        assertEquals(0, crossCore.get("benchmarkCpu").asInt());
+        assertEquals(1, crossCore.get("peerCpu").asInt());
+        assertEquals("[]", crossCore.get("housekeepingCpus").toString());
+        assertEquals("[0,1]", crossCore.get("allowedCpus").toString());
+        assertFalse(crossCore.get("housekeepingLeft").asBoolean(), "no housekeeping CPU is left");
+        assertTrue(crossCore.get("summary").asText().contains("no housekeeping CPU is left"), crossCore.toString());
+        JsonNode sameCore = run.get("cpus").get("same-core");
+        assertEquals("[0]", sameCore.get("housekeepingCpus").toString());
+        assertTrue(sameCore.get("housekeepingLeft").asBoolean(), sameCore.toString());
+        assertEquals(2, run.get("cpus").size(), "one plan per pinning the modules use");
+    }
+
+    @Test
     void theMachinesOtherWorkDuringTheRunIsRecorded() {
         JsonNode load = run.get("machineLoad");
         double other = load.get("otherCpuPercent").asDouble(-1);

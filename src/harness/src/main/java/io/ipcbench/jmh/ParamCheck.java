@@ -1,5 +1,7 @@
 package io.ipcbench.jmh;
 
+import io.ipcbench.link.Params;
+import io.ipcbench.os.Pinning;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -12,8 +14,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +33,9 @@ import java.util.regex.PatternSyntaxException;
  * creating nothing. The runner calls it for every module; a new mechanism needs nothing here.
  * <p>Exit status 0 with two lines, {@code benchmarks: N} (how many the options select, maybe
  * none) and {@code declared: NAME...} (the params they declare, against which the runner judges
- * the -p names across modules), or 2 with one line saying what is wrong.
+ * the -p names across modules), then one {@code cpus: PINNING ...} line per pinning the trials use
+ * (where they will measure, and whether a housekeeping CPU is left), or 2 with one line saying
+ * what is wrong.
  */
 public final class ParamCheck {
     /** More trials than any profile asks for (the full profile's largest module has 128 per benchmark). */
@@ -43,9 +49,11 @@ public final class ParamCheck {
             CommandLineOptions options = options(args);
             applySystemProperties(options);
             Set<BenchmarkListEntry> selected = selected(options);
-            Set<String> declared = check(selected, options);
+            Set<Pinning> pinnings = EnumSet.noneOf(Pinning.class);
+            Set<String> declared = check(selected, options, pinnings);
             System.out.println("benchmarks: " + selected.size());
             System.out.println("declared: " + String.join(" ", declared));
+            pinnings.forEach(pinning -> System.out.println("cpus: " + cpus(pinning)));
             System.exit(0);
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
@@ -57,10 +65,11 @@ public final class ParamCheck {
     public static Set<String> check(String... args) {
         requireValues(args);
         CommandLineOptions options = options(args);
-        return check(selected(options), options);
+        return check(selected(options), options, EnumSet.noneOf(Pinning.class));
     }
 
-    private static Set<String> check(Set<BenchmarkListEntry> selected, CommandLineOptions options) {
+    /** Also collects into {@code pinnings} the pinning of every trial. */
+    private static Set<String> check(Set<BenchmarkListEntry> selected, CommandLineOptions options, Set<Pinning> pinnings) {
         Set<String> declared = new TreeSet<>();
         for (BenchmarkListEntry benchmark : selected) {
             Map<String, List<String>> values = values(benchmark, options);
@@ -75,9 +84,25 @@ public final class ParamCheck {
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new IllegalArgumentException(benchmark.getUsername() + ": " + e.getMessage(), e);
                 }
+                pinnings.add(new Params(benchmark.getUsername(), trial).pinning());
             }
         }
         return declared;
+    }
+
+    /**
+     * Where a trial with this pinning would run, as the forks will plan it (they inherit this JVM's
+     * CPUs): {@code cross-core benchmark=2 peer=3 housekeeping=0,1 allowed=0,1,2,3 | in words},
+     * -1 for a thread not pinned.
+     */
+    private static String cpus(Pinning pinning) {
+        Pinning.Plan plan = pinning.plan();
+        return pinning.name().toLowerCase(Locale.ROOT).replace('_', '-') + " benchmark=" + plan.benchmarkCpu() + " peer=" + plan.peerCpu() + " housekeeping=" + list(plan.housekeeping())
+                + " allowed=" + list(plan.allowed()) + " | " + plan.describe();
+    }
+
+    private static String list(Set<Integer> cpus) {
+        return String.join(",", cpus.stream().map(String::valueOf).toList());
     }
 
     private static CommandLineOptions options(String... args) {

@@ -38,8 +38,10 @@ public abstract class TrialBenchmark implements CheckedParams {
         opener.check(new Params(name, values));
     }
 
-    /** The trial's channel, its other end playing {@code role}. */
+    /** The trial's channel, its other end playing {@code role}, opened once this JVM's threads are off the measuring CPUs. */
     final Channel open(BenchmarkParams jmh, Role role) {
-        return opener.open(TrialParams.of(name, jmh), role, TrialParams.flameGraphs(jmh));
+        Params params = TrialParams.of(name, jmh);
+        TrialCpus.prepare(params);
+        return opener.open(params, role, TrialParams.flameGraphs(jmh));
     }
 }

@@ -138,12 +138,26 @@ public final class Libc {
 
     /** Pins the calling thread to one CPU. */
     public static void pinCurrentThread(int cpu) {
+        setThreadAffinity(0, java.util.List.of(cpu));
+    }
+
+    /**
+     * sched_setaffinity(2) for thread {@code tid} (0: the calling thread): it may run on {@code cpus}
+     * only. False when the thread has exited meanwhile (ESRCH).
+     */
+    public static boolean setThreadAffinity(int tid, java.util.Collection<Integer> cpus) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(JAVA_LONG, 16); // cpu_set_t: 1024 bits
-            mask.setAtIndex(JAVA_LONG, cpu / 64, 1L << (cpu % 64));
+            for (int cpu : cpus) {
+                mask.setAtIndex(JAVA_LONG, cpu / 64, mask.getAtIndex(JAVA_LONG, cpu / 64) | 1L << (cpu % 64));
+            }
             MemorySegment errno = Native.errnoSegment();
-            Native.check("sched_setaffinity(cpu " + cpu + ")",
-                    (int) SCHED_SETAFFINITY.invokeExact(errno, 0, mask.byteSize(), mask), errno);
+            int r = (int) SCHED_SETAFFINITY.invokeExact(errno, tid, mask.byteSize(), mask);
+            if (r != 0 && Native.errno(errno) == Errno.ESRCH) {
+                return false;
+            }
+            Native.check("sched_setaffinity(" + (tid == 0 ? "this thread" : "thread " + tid) + ", CPUs " + cpus + ")", r, errno);
+            return true;
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

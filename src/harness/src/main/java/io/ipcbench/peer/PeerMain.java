@@ -47,14 +47,16 @@ public final class PeerMain {
             int split = rest.indexOf("--");
             Params params = new Params(mechanism.name(), Params.parseArgs(rest.subList(0, split)));
             Map<String, String> offered = Params.parseArgs(rest.subList(split + 1, rest.size()));
-            if (cpu >= 0) {
-                Libc.pinCurrentThread(cpu);
-            }
             Link link = mechanism.attach(params, offered, parentWatch,
                     (key, value) -> control("EXPORT " + key + "=" + value));
             control("READY");
             parentWatch.awaitGo();
             link.connected();
+            // the JVM started on the housekeeping CPUs; only this, the serving thread, leaves them,
+            // once every thread the peer starts for itself has been started
+            if (cpu >= 0) {
+                Libc.pinCurrentThread(cpu);
+            }
             serve(role, link, params, mechanism.messages(params));
         } catch (Throwable t) {
             control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));

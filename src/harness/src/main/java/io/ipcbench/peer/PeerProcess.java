@@ -1,6 +1,7 @@
 package io.ipcbench.peer;
 
 import io.ipcbench.link.PeerFailure;
+import io.ipcbench.os.Libc;
 import io.ipcbench.os.ProcessCost;
 
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -88,9 +90,17 @@ public final class PeerProcess implements Peer, AutoCloseable {
         });
     }
 
-    static PeerProcess start(String description, List<String> command) {
+    /**
+     * Starts the peer JVM on {@code cpus}: the spawning thread takes that mask first, and a child
+     * inherits its creator's, so every thread the peer JVM ever starts (JIT, GC, its own readers)
+     * runs there, and only the thread the peer pins itself leaves it.
+     */
+    static PeerProcess start(String description, List<String> command, SortedSet<Integer> cpus) {
         try {
-            Process process = SPAWNER.submit(() -> new ProcessBuilder(command).start()).get();
+            Process process = SPAWNER.submit(() -> {
+                Libc.setThreadAffinity(0, cpus);
+                return new ProcessBuilder(command).start();
+            }).get();
             return new PeerProcess(description, process);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot start the peer JVM (" + command.getFirst() + "): " + e.getCause().getMessage(), e.getCause());

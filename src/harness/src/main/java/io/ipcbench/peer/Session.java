@@ -98,7 +98,7 @@ public final class Session implements Channel {
 
     private void startPeer(Mechanism mechanism, Role role, Optional<FlameGraphs> flameGraphs) {
         Mechanism.Offer offer = mechanism.offer(params, names);
-        peer = PeerProcess.start(params.describe(), command(mechanism, role, offer.forPeer(), flameGraphs));
+        peer = PeerProcess.start(params.describe(), command(mechanism, role, offer.forPeer(), flameGraphs), cpus.otherThreads());
         watchdog = new Watchdog(peer);
         link = offer.connect(peer, watchdog);
         peer.awaitReady();

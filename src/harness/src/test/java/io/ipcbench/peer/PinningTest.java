@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The peer's measuring thread runs where the plan says; the measuring thread of the benchmark too. */
 class PinningTest {
@@ -45,6 +47,23 @@ class PinningTest {
                 roundTrip.session().pinBenchmarkThread();
                 return Arrays.stream(Libc.allowedCpus()).boxed().toList();
             }), "the measuring thread's CPUs");
+        }
+    }
+
+    @Test
+    void thePeerJvmStartsOnTheHousekeepingCpusAndOnlyItsServingThreadLeavesThem() throws Exception {
+        Pinning.Plan plan = Pinning.SAME_CORE.plan();
+        if (plan.housekeeping().isEmpty()) {
+            System.out.println("PinningTest: skipped: same-core leaves no housekeeping CPU on " + plan.allowed().size() + " CPU");
+        }
+        assumeFalse(plan.housekeeping().isEmpty(), "same-core needs 2 CPUs to leave a housekeeping CPU");
+        // no JMH trial here, so this JVM is not confined: the peer's mask comes from how it is started
+        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "same-core")))) {
+            roundTrip.once();
+            List<String> peerThreads = threadAffinities(roundTrip.session().peer().pid());
+            assertEquals(List.of(Set.of(plan.peerCpu())), peerThreads.stream().map(HousekeepingTest::cpus)
+                            .filter(cpus -> !cpus.equals(plan.housekeeping())).toList(),
+                    "every peer thread but the serving one on CPUs " + plan.housekeeping() + ": " + peerThreads);
         }
     }
 

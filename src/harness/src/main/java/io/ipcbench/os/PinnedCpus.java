@@ -108,7 +108,7 @@ public final class PinnedCpus {
             }
             long pid = Long.parseLong(entry.getProperty("pid"));
             return ProcessHandle.of(pid).filter(p -> p.info().startInstant().map(Object::toString).orElse("").equals(entry.getProperty("start")))
-                    .map(p -> new Claim(pid, entry.getProperty("run", "pid " + pid), cpus));
+                    .map(p -> new Claim(pid, entry.getProperty("run", "another run"), cpus));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

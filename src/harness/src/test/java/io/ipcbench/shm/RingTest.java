@@ -16,7 +16,7 @@ class RingTest {
                     Ring ring = new Ring(arena.allocate(layout.regionBytes(capacity, 64), 4096), layout, capacity, 64);
                     long first = ring.slotOffset(0);
                     for (long i : new long[] {0, 1, capacity - 1, capacity, capacity + 1, 3L * capacity + 2, (1L << 40) + 5}) {
-                        assertEquals(first + (i % capacity) * ring.slotBytes(), ring.slotOffset(i), layout + " capacity " + capacity + " message " + i);
+                        assertEquals(first + (i % capacity) * layout.stride(64), ring.slotOffset(i), layout + " capacity " + capacity + " message " + i);
                     }
                 }
             }

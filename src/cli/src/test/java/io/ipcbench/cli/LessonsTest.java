@@ -74,12 +74,14 @@ class LessonsTest {
      * The context-switch lesson adds both processes' voluntary switches per round trip: here the
      * spinning pairs on a machine whose CPUs other processes kept 82 % busy slept too (2.94 per round
      * trip), the least blocking round trip (shm FUTEX) 2.03, of which 1.01 on the benchmark side.
+     * The spinning figure's forks disagree so much ([-33, 38.9]) that it is not surely above 0.1
+     * either: inconclusive, as the lessons' noise rule has it.
      */
     @Test
     void theContextSwitchLessonCountsBothProcesses() {
         Verdict verdict = new ContextSwitches().check(Run.load(Fixtures.copy(Fixtures.COSTS, dir)));
-        assertEquals(NOT_REPRODUCED, verdict.status(), verdict.measured());
-        assertTrue(verdict.measured().contains("at most 2.94 per op") && verdict.measured().contains("at least 2.03 per op"),
+        assertEquals(INCONCLUSIVE, verdict.status(), verdict.measured());
+        assertTrue(verdict.measured().contains("at most 2.94 [-33, 38.9] per op") && verdict.measured().contains("at least 2.03 [1.95, 2.11] per op"),
                 verdict.measured());
     }
 

@@ -41,7 +41,7 @@ class ParamCoverageTest {
                 }
                 List<Map<String, String>> exercised = ContractTests.exercised(loader).getOrDefault(jar.module(), List.of());
                 assertFalse(exercised.isEmpty(), "jmh/" + jar.module() + " has no contract test declaring what it exercises");
-                Map<String, Map<String, List<String>>> offered = ContractTests.offered(loader);
+                Map<String, Map<String, List<String>>> offered = ContractTests.offered(loader, jar);
                 assertFalse(offered.isEmpty(), jar.module() + ": no benchmarks in " + jar.jar());
                 offered.forEach((benchmark, params) -> params.forEach((param, declared) -> {
                     Set<String> values = new LinkedHashSet<>(declared);

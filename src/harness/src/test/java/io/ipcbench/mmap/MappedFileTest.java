@@ -46,12 +46,15 @@ class MappedFileTest extends MechanismContract {
         return Stream.of("SPIN", "SEMAPHORE", "SPIN_THEN_FUTEX").map(sync -> disk(sync, "1"));
     }
 
-    /** The throughput benchmark's 64 slots, and the layout both benchmarks accept besides their own (-p layout=SHARED_INDICES). */
+    /** The throughput benchmark's 64 slots, and the layouts both benchmarks accept besides their own (-p layout=...). */
     @Override
     protected Stream<Map<String, String>> benchmarkValues() {
-        Map<String, String> packed = new LinkedHashMap<>(disk("FUTEX", "1"));
-        packed.put("layout", "SHARED_INDICES");
-        return Stream.concat(super.benchmarkValues(), Stream.of(withSize(disk("FUTEX", "64"), 64), withSize(packed, 64)));
+        Stream<Map<String, String>> layouts = Stream.of("SHARED_INDICES", "FLAG_WITH_PAYLOAD").map(layout -> {
+            Map<String, String> packed = new LinkedHashMap<>(disk("FUTEX", "1"));
+            packed.put("layout", layout);
+            return withSize(packed, 64);
+        });
+        return Stream.concat(super.benchmarkValues(), Stream.concat(Stream.of(withSize(disk("FUTEX", "64"), 64)), layouts));
     }
 
     /** DISK keeps its file in a directory of its own, DEV_SHM its file in /dev/shm; MEMFD names nothing. */

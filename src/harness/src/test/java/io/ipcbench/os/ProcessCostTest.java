@@ -146,13 +146,16 @@ class ProcessCostTest {
      * (1.00 to 1.04 measured). Where other busy processes share the CPUs, a side is often preempted
      * right after it answered and finds the next message waiting when it runs again: down to 0.17
      * voluntary switches per round trip were measured with eight runnable tasks per CPU, the rest
-     * involuntary. Between answering and the next message a side either sleeps or is preempted,
-     * so voluntary plus involuntary switches are at least ~1 per round trip (0.9 allows for a rare
-     * early answer), and at least 0.1 of them voluntary, which a side that spins instead (below
-     * 0.05: its JVM's other threads) does not reach.
+     * involuntary. Between answering and the next message a side sleeps, is preempted, or finds
+     * the answer already there: the last where a cross-CPU wake-up is as quick as going to sleep.
+     * On an idle 2-vCPU VM whose wake-up floor (CrossCpuWakeUp) is 0.76 µs and whose empty system
+     * call (SystemCall.getppid) takes 1.2 µs, the semaphore's benchmark side found its answer
+     * before its futex call in 29 % of round trips (0.71 switches per round trip). So: at least
+     * 0.5 switches per round trip, and at least 0.1 of them voluntary, which a side that spins
+     * instead (below 0.05: its JVM's other threads) does not reach.
      */
     private static void sleepsEveryRoundTrip(Side side) {
-        assertTrue(side.switchesPerRoundTrip() >= 0.9, side + ": a blocking side leaves its CPU less than once per round trip");
+        assertTrue(side.switchesPerRoundTrip() >= 0.5, side + ": a blocking side leaves its CPU less than every other round trip");
         assertTrue(side.voluntaryPerRoundTrip() >= 0.1, side + ": a blocking side hardly sleeps");
     }
 

@@ -42,18 +42,18 @@ class ProcessCostTest {
     }
 
     @Test
-    void futexSharedMemorySleepsEveryRoundTripOnEachSide() {
-        sides(new SharedMemory(), shm("FUTEX"), 5_000).forEach(ProcessCostTest::sleepsEveryRoundTrip);
+    void futexSharedMemorySleepsOnEachSide() {
+        sides(new SharedMemory(), shm("FUTEX"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     @Test
-    void semaphoreSharedMemorySleepsEveryRoundTripOnEachSide() {
-        sides(new SharedMemory(), shm("SEMAPHORE"), 5_000).forEach(ProcessCostTest::sleepsEveryRoundTrip);
+    void semaphoreSharedMemorySleepsOnEachSide() {
+        sides(new SharedMemory(), shm("SEMAPHORE"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     @Test
-    void blockingPipesSleepEveryRoundTripOnEachSide() {
-        sides(new Pipe(), Map.of("size", "64", "wait", "BLOCKING"), 5_000).forEach(ProcessCostTest::sleepsEveryRoundTrip);
+    void blockingPipesSleepOnEachSide() {
+        sides(new Pipe(), Map.of("size", "64", "wait", "BLOCKING"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     /**
@@ -150,12 +150,13 @@ class ProcessCostTest {
      * the answer already there: the last where a cross-CPU wake-up is as quick as going to sleep.
      * On an idle 2-vCPU VM whose wake-up floor (CrossCpuWakeUp) is 0.76 µs and whose empty system
      * call (SystemCall.getppid) takes 1.2 µs, the semaphore's benchmark side found its answer
-     * before its futex call in 29 % of round trips (0.71 switches per round trip). So: at least
-     * 0.5 switches per round trip, and at least 0.1 of them voluntary, which a side that spins
-     * instead (below 0.05: its JVM's other threads) does not reach.
+     * before its futex call in about half of its round trips (0.47 and 0.71 switches per round
+     * trip in two runs, 10 µs round trips). So: at least 0.25 switches per round trip, and at
+     * least 0.1 of them voluntary, which a side that spins instead (below 0.05: its JVM's other
+     * threads) does not reach.
      */
-    private static void sleepsEveryRoundTrip(Side side) {
-        assertTrue(side.switchesPerRoundTrip() >= 0.5, side + ": a blocking side leaves its CPU less than every other round trip");
+    private static void waitsInTheKernel(Side side) {
+        assertTrue(side.switchesPerRoundTrip() >= 0.25, side + ": a blocking side leaves its CPU less than every fourth round trip");
         assertTrue(side.voluntaryPerRoundTrip() >= 0.1, side + ": a blocking side hardly sleeps");
     }
 

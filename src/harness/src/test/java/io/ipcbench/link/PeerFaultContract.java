@@ -63,7 +63,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * wait a round trip's reply is, and a peer exiting with an error is noticed as a killed one is.
  *
  * <p>A whole trial runs in one thread: signal links take their signals in the thread that opened
- * the session. Each case prints how long the benchmark took to fail, for the README's figures.
+ * the session. Each case prints how long the benchmark took to fail, for the figures in
+ * docs/hardening.md ("Faults").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PeerFaultContract {

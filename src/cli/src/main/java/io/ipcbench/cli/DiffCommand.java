@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.usage.CliException;
+import io.ipcbench.cli.usage.Usage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,13 +43,13 @@ final class DiffCommand {
             } else if (arg.startsWith("--html=")) {
                 html = Optional.of(Path.of(arg.substring("--html=".length())));
             } else if (arg.startsWith("--")) {
-                throw new CliException("unknown option '" + arg + "'; diff takes --threshold=PCT and --html=FILE\n" + Main.USAGE);
+                throw new CliException("unknown option '" + arg + "'; diff takes --threshold=PCT and --html=FILE\n" + Usage.TEXT);
             } else {
                 runs.add(Path.of(arg));
             }
         }
         if (runs.size() != 2) {
-            throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "\n" + Main.USAGE);
+            throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "\n" + Usage.TEXT);
         }
         Outcome outcome = compare(runs.get(0), runs.get(1), threshold);
         out.print(MarkdownWriter.render(outcome.doc()));

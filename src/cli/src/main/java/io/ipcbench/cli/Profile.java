@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.usage.CliException;
+import io.ipcbench.cli.usage.Usage;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -112,9 +114,9 @@ record Profile(String name, Path file, Map<String, String> entries) {
             }
             int eq = line.indexOf('=');
             String where = "line " + (i + 1);
-            if (line.length() > Main.MAX_ARGUMENT_CHARS) {
+            if (line.length() > Usage.MAX_ARGUMENT_CHARS) {
                 throw new IllegalArgumentException(where + " is " + line.length() + " characters long; lines are at most "
-                        + Main.MAX_ARGUMENT_CHARS);
+                        + Usage.MAX_ARGUMENT_CHARS);
             }
             if (eq < 0) {
                 throw new IllegalArgumentException(where + ": expected key=value, found '" + line + "'");

@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ipcbench.cli.usage.CliException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.usage.CliException;
+import io.ipcbench.cli.usage.Usage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ record RunOptions(Path root, String profile, Optional<List<String>> modules, Opt
             String key = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : "";
             if (!KEYS.contains(key)) {
                 throw new CliException("unknown option '" + arg + "'; options are --" + String.join("=, --", KEYS)
-                        + "=\n" + Main.USAGE);
+                        + "=\n" + Usage.TEXT);
             }
             String value = arg.substring(eq + 1).strip();
             if (!value.isEmpty()) {

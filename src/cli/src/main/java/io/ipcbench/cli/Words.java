@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.usage.CliException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package io.ipcbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ipcbench.cli.usage.CliException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

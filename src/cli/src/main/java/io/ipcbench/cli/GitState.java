@@ -16,7 +16,7 @@ import java.util.Optional;
 record GitState(String commit, Boolean dirty) {
 
     static GitState of(Path root) {
-        String commit = git(root, "rev-parse", "HEAD").orElse(RunEnvironment.UNKNOWN);
+        String commit = git(root, "rev-parse", "HEAD").orElse(RunInfo.UNKNOWN);
         Boolean dirty = git(root, "status", "--porcelain").map(out -> !out.isEmpty()).orElse(null);
         return new GitState(commit, dirty);
     }

@@ -73,6 +73,6 @@ record MachineLoad(double otherCpuPercent, double stealPercent, String loadAvera
 
     private static String oneMinuteLoadAverage() {
         List<String> loadavg = RunEnvironment.lines(Path.of("/proc/loadavg"));
-        return loadavg.isEmpty() ? RunEnvironment.UNKNOWN : loadavg.getFirst().split(" ")[0];
+        return loadavg.isEmpty() ? RunInfo.UNKNOWN : loadavg.getFirst().split(" ")[0];
     }
 }

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import static io.ipcbench.cli.RunInfo.SOAK_MESSAGES;
+
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
 record Profile(String name, Path file, Map<String, String> entries) {
 
     static final String JMH_ARGS = "jmh.args";
-    static final String SOAK_MESSAGES = "soak.messages";
+    // SOAK_MESSAGES, the key that makes a profile a soak, is RunInfo's: report, lessons and diff tell a soak run by it
     static final String SOAK_SIZES = "soak.sizes";
     private static final String KEYS = "jmh.args, modules, bench, flame, param.<name>, param.<module>.<name>; "
             + "for a soak: soak.messages, soak.sizes, modules";

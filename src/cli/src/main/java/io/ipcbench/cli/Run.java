@@ -28,7 +28,7 @@ record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) 
                     + "e.g. results/<kernel>/<run id>)");
         }
         RunInfo info = RunInfo.read(dir);
-        if (info.json().path("profile").path("contents").has(Profile.SOAK_MESSAGES)) {
+        if (info.json().path("profile").path("contents").has(RunInfo.SOAK_MESSAGES)) {
             throw new CliException(dir + ": a soak run (data integrity, no benchmark results): its summary is "
                     + dir.resolve("soak.md") + "; report, lessons and diff read benchmark runs");
         }

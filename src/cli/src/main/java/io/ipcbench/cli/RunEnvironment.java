@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import static io.ipcbench.cli.RunInfo.UNKNOWN;
+
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +19,6 @@ import java.util.stream.Stream;
 record RunEnvironment(String hostname, String kernelRelease, String kernelVersion, String cpuModel,
                       int logicalCpus, String allowedCpus, String smtActive,
                       Map<String, String> vulnerabilities, Jdk jdk) {
-
-    static final String UNKNOWN = "unknown";
 
     /** The JDK that runs the CLI, and therefore every JMH fork and peer it starts. */
     record Jdk(String version, String vmName, String vendor, String home) {

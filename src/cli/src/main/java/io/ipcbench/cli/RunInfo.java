@@ -15,6 +15,10 @@ import java.util.Optional;
  * that another tool's JSON is refused.
  */
 record RunInfo(Path file, JsonNode json) {
+    /** What run.json holds where the runner could not find a value out, and what a reader shows for a field a run lacks. */
+    static final String UNKNOWN = "unknown";
+    /** The profile key that makes a run a soak (see the runner's Profile): its record holds no benchmark results. */
+    static final String SOAK_MESSAGES = "soak.messages";
 
     static RunInfo read(Path runDir) {
         Path file = runDir.resolve("run.json");
@@ -35,7 +39,7 @@ record RunInfo(Path file, JsonNode json) {
         for (String field : path) {
             node = node.path(field);
         }
-        return node.isMissingNode() || node.isNull() ? RunEnvironment.UNKNOWN : node.isValueNode() ? node.asText() : node.toString();
+        return node.isMissingNode() || node.isNull() ? UNKNOWN : node.isValueNode() ? node.asText() : node.toString();
     }
 
     /** The pinning values whose trials measured with no housekeeping CPU left (every other thread on the measuring CPUs). */
@@ -61,7 +65,7 @@ record RunInfo(Path file, JsonNode json) {
             return Optional.empty();
         }
         return Optional.of(new MachineLoad(load.path("otherCpuPercent").asDouble(Double.NaN),
-                load.path("stealPercent").asDouble(Double.NaN), load.path("loadAverages").asText(RunEnvironment.UNKNOWN)));
+                load.path("stealPercent").asDouble(Double.NaN), load.path("loadAverages").asText(UNKNOWN)));
     }
 
     /**
@@ -86,7 +90,7 @@ record RunInfo(Path file, JsonNode json) {
         json.path("cpus").properties().forEach(e -> lines.put("CPUs for pinning " + e.getKey(), e.getValue().path("summary").asText()));
         lines.put("commit", text("git", "commit") + (json.path("git").path("dirty").asBoolean(false) ? " (uncommitted changes)" : ""));
         lines.put("host", text("environment", "hostname"));
-        lines.put("other work during the run", machineLoad().map(MachineLoad::describe).orElse(RunEnvironment.UNKNOWN));
+        lines.put("other work during the run", machineLoad().map(MachineLoad::describe).orElse(UNKNOWN));
         lines.put("start", text("start"));
         lines.put("end", text("end"));
         return lines;

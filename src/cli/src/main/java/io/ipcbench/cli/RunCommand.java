@@ -68,7 +68,7 @@ final class RunCommand {
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
             record = plan(profile, jars, bench, environment, runDir, flame.run(), soak, cpus);
             save(record, runJson);
-            MachineLoad.Snapshot start = MachineLoad.Snapshot.take();
+            MachineLoadSnapshot start = MachineLoadSnapshot.take();
             for (ModuleRun planned : record.modules()) {
                 ModuleRun run = runModule(planned, runDir, soak.isPresent());
                 if (!run.succeeded()) {
@@ -78,7 +78,7 @@ final class RunCommand {
                 record = record.withModule(run);
                 save(record, runJson);
             }
-            MachineLoad load = MachineLoad.between(start, MachineLoad.Snapshot.take());
+            MachineLoad load = MachineLoadSnapshot.between(start, MachineLoadSnapshot.take());
             record = record.withEnd(clock.instant().toString(), load);
             save(record, runJson);
             if (load.busy()) {

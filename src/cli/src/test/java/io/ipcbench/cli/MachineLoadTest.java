@@ -10,19 +10,19 @@ class MachineLoadTest {
     @Test
     void theRunsOwnCpuTimeIsNotOtherWork() {
         // 2 CPUs for 10 s = 2000 ticks: 1200 busy, of which 1000 were the run's own, 40 stolen
-        var start = new MachineLoad.Snapshot(5_000, 100, 50_000, 300, "0.50");
-        var end = new MachineLoad.Snapshot(6_200, 140, 52_000, 1_300, "1.90");
-        MachineLoad load = MachineLoad.between(start, end);
+        var start = new MachineLoadSnapshot(5_000, 100, 50_000, 300, "0.50");
+        var end = new MachineLoadSnapshot(6_200, 140, 52_000, 1_300, "1.90");
+        MachineLoad load = MachineLoadSnapshot.between(start, end);
         assertEquals(10.0, load.otherCpuPercent(), 1e-9);
         assertEquals(2.0, load.stealPercent(), 1e-9);
         assertEquals("0.50 → 1.90", load.loadAverages());
         assertFalse(load.busy(), "10 % is the limit");
-        assertTrue(MachineLoad.between(start, new MachineLoad.Snapshot(6_300, 140, 52_000, 1_300, "2.00")).busy());
+        assertTrue(MachineLoadSnapshot.between(start, new MachineLoadSnapshot(6_300, 140, 52_000, 1_300, "2.00")).busy());
     }
 
     @Test
     void aSnapshotOfThisMachineCountsItsTicks() {
-        MachineLoad.Snapshot now = MachineLoad.Snapshot.take();
+        MachineLoadSnapshot now = MachineLoadSnapshot.take();
         assertTrue(now.total() > 0 && now.busy() <= now.total() && now.own() > 0, now.toString());
     }
 }

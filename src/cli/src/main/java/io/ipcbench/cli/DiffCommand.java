@@ -16,8 +16,6 @@ import java.util.Optional;
  * The exit status gates CI: 1 when a result regressed significantly beyond the threshold, else 0.
  */
 final class DiffCommand {
-    static final double DEFAULT_THRESHOLD = 0.10;
-
     /** The result of a diff: its document and whether a regression beyond the threshold was found. */
     record Outcome(RunDiff diff, Doc doc, boolean regressed) {
         int exitStatus() {
@@ -35,7 +33,7 @@ final class DiffCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         List<Path> runs = new ArrayList<>();
-        double threshold = DEFAULT_THRESHOLD;
+        double threshold = Significance.DEFAULT_THRESHOLD;
         Optional<Path> html = Optional.empty();
         for (String arg : args) {
             if (arg.startsWith("--threshold=")) {

@@ -27,7 +27,7 @@ final class ForkModes {
      */
     static final double SEPARATION = 3;
     /** Groups closer than the diff's threshold are one mode as far as any verdict goes, whatever the gap. */
-    static final double MIN_RATIO = 1 + DiffCommand.DEFAULT_THRESHOLD;
+    static final double MIN_RATIO = 1 + Significance.DEFAULT_THRESHOLD;
     static final String PROBE = "probe.pingpong";
 
     /**

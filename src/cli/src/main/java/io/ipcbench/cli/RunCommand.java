@@ -152,13 +152,13 @@ final class RunCommand {
         }
         Path baseline = options.baseline().get();
         try {
-            DiffCommand.Outcome diff = DiffCommand.compare(baseline, runDir, DiffCommand.DEFAULT_THRESHOLD);
+            DiffCommand.Outcome diff = DiffCommand.compare(baseline, runDir, Significance.DEFAULT_THRESHOLD);
             DiffCommand.write(runDir.resolve("diff.md"), MarkdownWriter.render(diff.doc()));
             DiffCommand.write(runDir.resolve("diff.html"), HtmlWriter.render(diff.doc()));
-            int regressions = diff.diff().with(RowDiff.Outcome.REGRESSION, DiffCommand.DEFAULT_THRESHOLD).size();
+            int regressions = diff.diff().with(RowDiff.Outcome.REGRESSION, Significance.DEFAULT_THRESHOLD).size();
             console.println("ipcbench: diff against " + baseline + " in " + runDir.resolve("diff.md") + ": "
                     + (regressions == 0 ? "no regression" : regressions + " regression" + (regressions == 1 ? "" : "s"))
-                    + " beyond " + Fmt.num(DiffCommand.DEFAULT_THRESHOLD * 100) + " %");
+                    + " beyond " + Fmt.num(Significance.DEFAULT_THRESHOLD * 100) + " %");
             return diff.exitStatus();
         } catch (CliException e) {
             console.println("ipcbench: no diff against the baseline: " + e.getMessage());

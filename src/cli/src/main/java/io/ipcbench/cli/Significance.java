@@ -28,6 +28,11 @@ final class Significance {
     static final double ALPHA = 0.05;
     /** The fewest forks a side with which the exact two-sided test can reach {@link #ALPHA}. */
     static final int MIN_FORKS = 4;
+    /**
+     * The change a diff's gate is about unless given another ({@code --threshold}): a regression or an
+     * improvement is a significant change whose whole 95 % interval lies beyond it.
+     */
+    static final double DEFAULT_THRESHOLD = 0.10;
     private static final int MIN_FOR_SPREAD = 2;
     private static final MannWhitneyUTest TEST = MannWhitneyUTest.withDefaults();
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffTest {
     private static final String LATENCY = "io.ipcbench.pipe.PipeLatency.roundTrip";
     private static final String THROUGHPUT = "io.ipcbench.pipe.PipeThroughput.oneWay";
-    private static final double THRESHOLD = DiffCommand.DEFAULT_THRESHOLD;
+    private static final double THRESHOLD = Significance.DEFAULT_THRESHOLD;
 
     @TempDir
     Path dir;

@@ -54,7 +54,7 @@ class FlameDiffTest {
     void aFlameRunAgainstACopyOfItselfMovesNoFrame() throws IOException {
         Path a = Fixtures.copy(Fixtures.FLAME, dir.resolve("a"));
         Path b = Fixtures.copy(Fixtures.FLAME, dir.resolve("b"));
-        DiffCommand.Outcome outcome = DiffCommand.compare(a, b, DiffCommand.DEFAULT_THRESHOLD);
+        DiffCommand.Outcome outcome = DiffCommand.compare(a, b, Significance.DEFAULT_THRESHOLD);
         String md = MarkdownWriter.render(outcome.doc());
         assertEquals(5, md.lines().filter(l -> l.startsWith("### ") && l.endsWith("(cpu)")).count(), md);
         assertTrue(md.contains("### pipe PipeLatency.roundTrip size=64 wait=BLOCKING, peer (cpu)"), md);

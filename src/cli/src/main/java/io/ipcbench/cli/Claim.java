@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Run;
+
 /** A classic statement about IPC, checked against the results of one run. */
 interface Claim {
     /** What the claims call small messages, up to 1 KiB: copying them costs little next to a wake-up. */

@@ -1,5 +1,9 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Fmt;
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Metric;
+import io.ipcbench.cli.results.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

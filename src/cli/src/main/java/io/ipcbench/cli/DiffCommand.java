@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.MachineLoad;
+import io.ipcbench.cli.results.Run;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

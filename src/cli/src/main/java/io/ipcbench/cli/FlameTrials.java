@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

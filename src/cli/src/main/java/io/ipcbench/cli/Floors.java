@@ -1,5 +1,8 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Metric;
+import io.ipcbench.cli.results.Run;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

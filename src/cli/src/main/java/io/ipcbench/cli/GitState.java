@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.RunInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.MachineLoad;
+import io.ipcbench.cli.results.RunInfo;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

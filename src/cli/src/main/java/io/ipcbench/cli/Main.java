@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;
 import java.io.PrintStream;

@@ -1,5 +1,9 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Fmt;
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Metric;
+import io.ipcbench.cli.results.Significance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;

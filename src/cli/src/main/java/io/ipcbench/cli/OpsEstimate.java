@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.JmhResult;
+
 /**
  * How many operations a profile covered, to normalise its samples per operation: a faster run
  * runs more operations in the same seconds and so collects more samples in the code it repeats,

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Fmt;
+import io.ipcbench.cli.results.JmhResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

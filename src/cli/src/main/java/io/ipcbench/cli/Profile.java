@@ -1,6 +1,6 @@
 package io.ipcbench.cli;
 
-import static io.ipcbench.cli.RunInfo.SOAK_MESSAGES;
+import static io.ipcbench.cli.results.RunInfo.SOAK_MESSAGES;
 
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;

@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.Fmt;
+import io.ipcbench.cli.results.MachineLoad;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
 import java.io.PrintStream;

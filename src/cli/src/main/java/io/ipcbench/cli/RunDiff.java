@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.ipcbench.cli;
 
-import static io.ipcbench.cli.RunInfo.UNKNOWN;
+import static io.ipcbench.cli.results.RunInfo.UNKNOWN;
 
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Run;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

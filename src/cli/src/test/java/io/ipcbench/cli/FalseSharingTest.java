@@ -7,6 +7,11 @@ import static io.ipcbench.cli.Verdict.Status.REPRODUCED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.results.Fixtures;
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Metric;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.results.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,11 @@ package io.ipcbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.results.Fixtures;
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.results.RunLoadTest;
+import io.ipcbench.cli.results.Significance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.results.Fixtures;
+import io.ipcbench.cli.results.Fmt;
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Plant;
+import io.ipcbench.cli.results.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

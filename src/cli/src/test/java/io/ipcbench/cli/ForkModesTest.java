@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.results.Fixtures;
+import io.ipcbench.cli.results.Histogram;
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Metric;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.results.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.results.Run;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

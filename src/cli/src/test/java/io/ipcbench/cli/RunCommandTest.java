@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipcbench.cli.results.Fixtures;
 import io.ipcbench.cli.usage.CliException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

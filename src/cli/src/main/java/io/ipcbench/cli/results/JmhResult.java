@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import java.util.Map;
 import java.util.OptionalLong;
@@ -15,41 +15,41 @@ import java.util.stream.Collectors;
  * @param mode      JMH's short mode label: thrpt, avgt, sample or ss
  * @param secondary by JMH's label: bytes, os.bench.csw.voluntary, p0.50 ...
  */
-record JmhResult(String module, String benchmark, String mode, SortedMap<String, String> params,
+public record JmhResult(String module, String benchmark, String mode, SortedMap<String, String> params,
                  Metric primary, Map<String, Metric> secondary, Timing timing) {
 
     /** Iteration counts and lengths, needed to turn a rate back into a number of operations. */
-    record Timing(int forks, int warmupIterations, double warmupSeconds, int measurementIterations,
+    public record Timing(int forks, int warmupIterations, double warmupSeconds, int measurementIterations,
                   double measurementSeconds) {
     }
 
     /** What a result is matched by between two runs. */
-    String key() {
+    public String key() {
         return module + " " + benchmark + " " + mode + " " + params;
     }
 
     /** Throughput is better higher; times per operation lower. */
-    boolean higherIsBetter() {
+    public boolean higherIsBetter() {
         return mode.equals("thrpt");
     }
 
-    boolean isLatency() {
+    public boolean isLatency() {
         return !higherIsBetter();
     }
 
     /** The class and method, e.g. PipeLatency.roundTrip. */
-    String shortName() {
+    public String shortName() {
         int method = benchmark.lastIndexOf('.');
         int type = benchmark.lastIndexOf('.', method - 1);
         return benchmark.substring(type + 1);
     }
 
-    String param(String name) {
+    public String param(String name) {
         return params.get(name);
     }
 
     /** The {@code size} param, the payload in bytes; empty when the benchmark has none. */
-    OptionalLong size() {
+    public OptionalLong size() {
         try {
             return params.containsKey("size") ? OptionalLong.of(Long.parseLong(params.get("size"))) : OptionalLong.empty();
         } catch (NumberFormatException e) {
@@ -61,23 +61,23 @@ record JmhResult(String module, String benchmark, String mode, SortedMap<String,
      * The figure to rank by: the median round trip where JMH sampled latencies, the score
      * otherwise (mean time per operation, or operations per second).
      */
-    double typical() {
+    public double typical() {
         double median = mode.equals("sample") ? primary.percentile(50.0) : Double.NaN;
         return Double.isNaN(median) ? primary.score() : median;
     }
 
     /** The same figure in one fork: its median round trip where JMH sampled latencies, the mean of its iterations otherwise. */
-    double typical(Metric.Fork fork) {
+    public double typical(Metric.Fork fork) {
         return mode.equals("sample") ? fork.percentile(50.0) : fork.mean();
     }
 
     /** The same figure in each iteration of one fork. */
-    double[] typicalPerIteration(Metric.Fork fork) {
+    public double[] typicalPerIteration(Metric.Fork fork) {
         return mode.equals("sample") ? fork.histograms().stream().mapToDouble(h -> h.percentile(50.0)).toArray() : fork.iterations();
     }
 
     /** The profiler metrics of the operating system's costs per operation (os.bench.*, os.peer.*). */
-    Map<String, Metric> osCosts() {
+    public Map<String, Metric> osCosts() {
         return secondary.entrySet().stream().filter(e -> e.getKey().startsWith("os."))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 /**
  * How busy the machine was with work other than the run, from /proc/stat over the run's whole
@@ -11,15 +11,15 @@ package io.ipcbench.cli;
  * @param stealPercent    time stolen by the hypervisor, in % of all CPUs' time
  * @param loadAverages    the 1-minute load average at the start and at the end
  */
-record MachineLoad(double otherCpuPercent, double stealPercent, String loadAverages) {
+public record MachineLoad(double otherCpuPercent, double stealPercent, String loadAverages) {
     /** Other work beyond this share makes a run's numbers the machine's as much as the code's. */
     static final double BUSY_PERCENT = 10;
 
-    boolean busy() {
+    public boolean busy() {
         return otherCpuPercent > BUSY_PERCENT || stealPercent > BUSY_PERCENT;
     }
 
-    String describe() {
+    public String describe() {
         return Fmt.num(otherCpuPercent) + " % of the CPUs used by other processes, " + Fmt.num(stealPercent)
                 + " % stolen by the hypervisor (load average " + loadAverages + ")";
     }

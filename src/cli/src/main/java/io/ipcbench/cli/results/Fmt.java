@@ -1,16 +1,16 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
 /** Numbers for people: three significant digits and a unit that keeps them short. */
-final class Fmt {
+public final class Fmt {
     private Fmt() {
     }
 
     /** 3 significant digits, no exponent: 221, 47.9, 0.00123. */
-    static String num(double value) {
+    public static String num(double value) {
         if (!Double.isFinite(value)) {
             return "n/a";
         }
@@ -21,7 +21,7 @@ final class Fmt {
     }
 
     /** A duration in nanoseconds: 221 ns, 47.9 µs, 2.47 ms, 1.2 s. */
-    static String time(double ns) {
+    public static String time(double ns) {
         if (!Double.isFinite(ns)) {
             return "n/a";
         }
@@ -36,7 +36,7 @@ final class Fmt {
     }
 
     /** Operations per second: 756 /s, 22.2 k/s, 1.78 M/s. */
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         if (!Double.isFinite(perSecond)) {
             return "n/a";
         }
@@ -51,7 +51,7 @@ final class Fmt {
     }
 
     /** A value in the base unit of {@link Units}. */
-    static String value(double value, String unit) {
+    public static String value(double value, String unit) {
         return switch (unit) {
             case Units.NS_PER_OP -> time(value);
             case Units.OPS_PER_S -> rate(value);
@@ -60,7 +60,7 @@ final class Fmt {
     }
 
     /** A payload size: 64 B, 1 KiB, 64 KiB, 1 MiB, 1500 B. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB"};
         long value = bytes;
         int unit = 0;
@@ -72,15 +72,15 @@ final class Fmt {
     }
 
     /** A ratio as a signed change: 1.3 → +30.0 %. */
-    static String change(double ratio) {
+    public static String change(double ratio) {
         return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%+.1f %%", (ratio - 1) * 100) : "n/a";
     }
 
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3g×", ratio) : "n/a";
     }
 
-    static String p(double p) {
+    public static String p(double p) {
         return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3f", p) : "n/a";
     }
 }

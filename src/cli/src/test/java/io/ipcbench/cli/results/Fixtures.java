@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,28 +14,28 @@ import java.util.stream.Stream;
  * Real run folders, trimmed (see src/test/resources/runs/README.md), copied into a test's own
  * folder so that a report or a diff written into them never touches the originals.
  */
-final class Fixtures {
+public final class Fixtures {
     /** quick profile, shm and pipe, no OS costs */
-    static final String QUICK = "quick";
+    public static final String QUICK = "quick";
     /** flame profile: OS costs and flame graphs of both processes */
-    static final String FLAME = "flame";
+    public static final String FLAME = "flame";
     /**
      * the compare profile's shape with two forks (one warm-up, one measured iteration each): pipe and shm
      * round trips and throughput at 64 B, with the OS costs of both processes in every iteration
      */
-    static final String COSTS = "costs";
+    public static final String COSTS = "costs";
     /** two runs of the same build on the same machine, one after the other: the pipe module, 5 forks per result */
-    static final String SAME_BUILD_FIRST = "same-build-1";
-    static final String SAME_BUILD_SECOND = "same-build-2";
+    public static final String SAME_BUILD_FIRST = "same-build-1";
+    public static final String SAME_BUILD_SECOND = "same-build-2";
 
     /** a compare-like run (4 forks, 2 iterations) of the 64 B blocking pipe and the system-call and wake-up floors */
-    static final String FLOORS = "floors";
+    public static final String FLOORS = "floors";
 
     private Fixtures() {
     }
 
     /** Lists exactly these modules in the run folder's run.json, each with its MODULE.json as its result file. */
-    static void listModules(Path run, String... modules) {
+    public static void listModules(Path run, String... modules) {
         try {
             ObjectMapper json = new ObjectMapper();
             ObjectNode record = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
@@ -49,7 +49,7 @@ final class Fixtures {
         }
     }
 
-    static Path copy(String name, Path into) {
+    public static Path copy(String name, Path into) {
         try {
             Path source = Path.of(Fixtures.class.getResource("/runs/" + name).toURI());
             Path target = into.resolve(name);

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import java.util.Arrays;
 import java.util.List;
@@ -24,15 +24,15 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  *       multiplicative like the change itself.</li>
  * </ul>
  */
-final class Significance {
-    static final double ALPHA = 0.05;
+public final class Significance {
+    public static final double ALPHA = 0.05;
     /** The fewest forks a side with which the exact two-sided test can reach {@link #ALPHA}. */
-    static final int MIN_FORKS = 4;
+    public static final int MIN_FORKS = 4;
     /**
      * The change a diff's gate is about unless given another ({@code --threshold}): a regression or an
      * improvement is a significant change whose whole 95 % interval lies beyond it.
      */
-    static final double DEFAULT_THRESHOLD = 0.10;
+    public static final double DEFAULT_THRESHOLD = 0.10;
     private static final int MIN_FOR_SPREAD = 2;
     private static final MannWhitneyUTest TEST = MannWhitneyUTest.withDefaults();
 
@@ -40,7 +40,7 @@ final class Significance {
     }
 
     /** Two-sided p-value; NaN when a side has fewer than {@link #MIN_FORKS} finite samples. */
-    static double pValue(double[] base, double[] changed) {
+    public static double pValue(double[] base, double[] changed) {
         double[] a = finite(base);
         double[] b = finite(changed);
         if (a.length < MIN_FORKS || b.length < MIN_FORKS) {
@@ -49,7 +49,7 @@ final class Significance {
         return TEST.test(a, b).getPValue();
     }
 
-    static boolean significant(double p) {
+    public static boolean significant(double p) {
         return p < ALPHA;
     }
 
@@ -57,7 +57,7 @@ final class Significance {
      * The 95 % interval of {@code ratio} (the new centre over the base centre) from the samples'
      * relative spread; NaNs when a side has fewer than two samples.
      */
-    static double[] ratioInterval(double ratio, double[] base, double[] changed) {
+    public static double[] ratioInterval(double ratio, double[] base, double[] changed) {
         return interval(ratio, List.of(base, changed));
     }
 
@@ -67,7 +67,7 @@ final class Significance {
      * centre has the variance of the sum of the sets' log means, Var(log mean) ≈ s² / (n · mean²),
      * and Welch-Satterthwaite's degrees of freedom. NaNs when a set has fewer than two samples.
      */
-    static double[] interval(double centre, List<double[]> samples) {
+    public static double[] interval(double centre, List<double[]> samples) {
         if (!(centre > 0)) {
             return new double[] {Double.NaN, Double.NaN};
         }
@@ -94,7 +94,7 @@ final class Significance {
      * The 95 % Student interval around {@code centre}, a mean, from the spread of the samples it
      * was estimated from; NaNs below two samples.
      */
-    static double[] meanInterval(double centre, double[] samples) {
+    public static double[] meanInterval(double centre, double[] samples) {
         double[] x = finite(samples);
         if (x.length < MIN_FOR_SPREAD) {
             return new double[] {Double.NaN, Double.NaN};

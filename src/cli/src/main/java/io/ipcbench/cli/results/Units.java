@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import java.util.Map;
 
@@ -7,9 +7,9 @@ import java.util.Map;
  * the results tooling compares is first brought to one unit per kind: nanoseconds per operation
  * for times, operations per second for rates. Any other unit (#/op of a profiler) is kept as is.
  */
-final class Units {
-    static final String NS_PER_OP = "ns/op";
-    static final String OPS_PER_S = "ops/s";
+public final class Units {
+    public static final String NS_PER_OP = "ns/op";
+    public static final String OPS_PER_S = "ops/s";
 
     private static final Map<String, Double> NS_PER = Map.of(
             "ns/op", 1.0, "us/op", 1e3, "µs/op", 1e3, "ms/op", 1e6, "s/op", 1e9, "min/op", 60e9);

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.cli.usage.CliException;
@@ -15,14 +15,14 @@ import java.util.List;
  * @param notes what a reader should know about missing modules, CPUs shared with another run and
  *              measuring CPUs shared with every other thread
  */
-record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) {
+public record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) {
     /**
      * The module of in-process floors (two threads of one process, one cache line): a reference the
      * mechanisms are drawn against, never ranked among them.
      */
-    static final String FLOOR_MODULE = "cacheline";
+    public static final String FLOOR_MODULE = "cacheline";
 
-    static Run load(Path dir) {
+    public static Run load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new CliException(dir + ": no such run folder (give a folder made by mvn verify -Pjmh, "
                     + "e.g. results/<kernel>/<run id>)");
@@ -61,15 +61,15 @@ record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> notes) 
         return new Run(dir, info, List.copyOf(results), List.copyOf(notes));
     }
 
-    String id() {
+    public String id() {
         return info.runId();
     }
 
-    List<String> modules() {
+    public List<String> modules() {
         return results.stream().map(JmhResult::module).distinct().toList();
     }
 
-    List<JmhResult> ofModule(String module) {
+    public List<JmhResult> ofModule(String module) {
         return results.stream().filter(r -> r.module().equals(module)).toList();
     }
 

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.SortedMap;
  * @param percentiles by percent (50.0, 99.0, 99.9 ...)
  * @param forks       one entry per JMH fork (a fresh benchmark JVM and a fresh peer), in order
  */
-record Metric(double score, double error, double low, double high, String unit,
+public record Metric(double score, double error, double low, double high, String unit,
               SortedMap<Double, Double> percentiles, List<Fork> forks) {
 
     /**
@@ -21,8 +21,8 @@ record Metric(double score, double error, double low, double high, String unit,
      * @param iterations one value per measured iteration; for SampleTime the mean of its histogram
      * @param histograms SampleTime only: every sampled latency, per iteration; empty otherwise
      */
-    record Fork(double[] iterations, List<Histogram> histograms) {
-        double mean() {
+    public record Fork(double[] iterations, List<Histogram> histograms) {
+        public double mean() {
             return Arrays.stream(iterations).average().orElse(Double.NaN);
         }
 
@@ -32,23 +32,23 @@ record Metric(double score, double error, double low, double high, String unit,
         }
     }
 
-    double percentile(double percent) {
+    public double percentile(double percent) {
         Double value = percentiles.get(percent);
         return value == null ? Double.NaN : value;
     }
 
     /** Every measured iteration of every fork, in order. */
-    double[] iterations() {
+    public double[] iterations() {
         return forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterations())).toArray();
     }
 
     /** The samples a diff compares: one per fork, the mean of its iterations. */
-    double[] forkMeans() {
+    public double[] forkMeans() {
         return forks.stream().mapToDouble(Fork::mean).toArray();
     }
 
     /** One percentile per fork, from its histograms; empty when there are none. */
-    double[] forkPercentiles(double percent) {
+    public double[] forkPercentiles(double percent) {
         return forks.stream().filter(f -> !f.histograms().isEmpty()).mapToDouble(f -> f.percentile(percent)).toArray();
     }
 }

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * The latencies JMH sampled in one SampleTime iteration, as distinct values and how often each
  * was seen ({@code rawDataHistogram}), in ascending order of value.
  */
-record Histogram(double[] values, long[] counts) {
+public record Histogram(double[] values, long[] counts) {
 
     /** The histogram of every latency sampled in {@code parts}. */
     static Histogram merge(List<Histogram> parts) {
@@ -30,7 +30,7 @@ record Histogram(double[] values, long[] counts) {
         return total;
     }
 
-    double mean() {
+    public double mean() {
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
             sum += values[i] * counts[i];

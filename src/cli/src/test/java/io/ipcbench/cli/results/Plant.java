@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +17,12 @@ import java.util.function.Consumer;
  * know what changed: every figure JMH wrote for the result moves together (score, interval,
  * percentiles, every sample), so the result reads as if it had been measured so.
  */
-final class Plant {
+public final class Plant {
     private Plant() {
     }
 
     /** Multiplies every latency of the result (score, interval, percentiles, every sample) by {@code factor}. */
-    static void latency(Path file, String benchmark, Map<String, String> params, double factor) {
+    public static void latency(Path file, String benchmark, Map<String, String> params, double factor) {
         edit(file, benchmark, params, metric -> {
             scaleScore(metric, factor);
             ObjectNode percentiles = (ObjectNode) metric.get("scorePercentiles");
@@ -40,7 +40,7 @@ final class Plant {
     }
 
     /** Multiplies the score of a result that JMH did not sample (a rate, or an AverageTime): score, interval, every iteration. */
-    static void score(Path file, String benchmark, Map<String, String> params, double factor) {
+    public static void score(Path file, String benchmark, Map<String, String> params, double factor) {
         edit(file, benchmark, params, metric -> {
             scaleScore(metric, factor);
             for (JsonNode fork : metric.get("rawData")) {
@@ -55,7 +55,7 @@ final class Plant {
      * Adds to every iteration of the result {@code count} sampled round trips of {@code stallNs} each, as a descheduled
      * thread adds them, and recomputes the score (the mean) and the percentiles JMH reports from the samples.
      */
-    static void stalls(Path file, String benchmark, Map<String, String> params, double stallNs, int count) {
+    public static void stalls(Path file, String benchmark, Map<String, String> params, double stallNs, int count) {
         edit(file, benchmark, params, metric -> {
             List<Histogram> all = new ArrayList<>();
             for (JsonNode fork : metric.get("rawDataHistogram")) {

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading real run folders: JMH's JSON in base units, histograms, secondary metrics, run.json. */
-class RunLoadTest {
+public class RunLoadTest {
     @TempDir
     Path dir;
 
@@ -90,7 +90,7 @@ class RunLoadTest {
         assertEquals(List.of("module shm has no results (exit status 0)"), loaded.notes());
     }
 
-    static JmhResult find(Run run, String benchmark, String size) {
+    public static JmhResult find(Run run, String benchmark, String size) {
         return run.results().stream().filter(r -> r.benchmark().equals(benchmark) && size.equals(r.param("size")))
                 .findFirst().orElseThrow();
     }

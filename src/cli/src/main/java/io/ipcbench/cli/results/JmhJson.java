@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.cli.usage.CliException;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ipcbench.cli.usage.CliException;
@@ -14,11 +14,11 @@ import java.util.Optional;
  * older or newer runner still reports (a field it lacks shows as "unknown"), but strictly enough
  * that another tool's JSON is refused.
  */
-record RunInfo(Path file, JsonNode json) {
+public record RunInfo(Path file, JsonNode json) {
     /** What run.json holds where the runner could not find a value out, and what a reader shows for a field a run lacks. */
-    static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = "unknown";
     /** The profile key that makes a run a soak (see the runner's Profile): its record holds no benchmark results. */
-    static final String SOAK_MESSAGES = "soak.messages";
+    public static final String SOAK_MESSAGES = "soak.messages";
 
     static RunInfo read(Path runDir) {
         Path file = runDir.resolve("run.json");
@@ -59,7 +59,7 @@ record RunInfo(Path file, JsonNode json) {
     }
 
     /** The machine's other work during the run; empty for a run that did not finish or record it. */
-    Optional<MachineLoad> machineLoad() {
+    public Optional<MachineLoad> machineLoad() {
         JsonNode load = json.path("machineLoad");
         if (!load.isObject()) {
             return Optional.empty();
@@ -72,7 +72,7 @@ record RunInfo(Path file, JsonNode json) {
      * The environment as labelled lines, in the order a person compares two machines: what can
      * change IPC costs first (kernel, CPU, mitigations, JDK), then how the run was made.
      */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("kernel release", text("environment", "kernelRelease"));
         lines.put("kernel version", text("environment", "kernelVersion"));

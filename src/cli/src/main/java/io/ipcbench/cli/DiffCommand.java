@@ -1,5 +1,8 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.doc.Doc;
+import io.ipcbench.cli.doc.HtmlWriter;
+import io.ipcbench.cli.doc.MarkdownWriter;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.usage.CliException;

@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.results.MachineLoad;
 import io.ipcbench.cli.results.Run;
 import java.util.ArrayList;

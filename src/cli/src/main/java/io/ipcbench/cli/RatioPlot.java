@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.results.Fmt;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,8 @@ package io.ipcbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.doc.HtmlWriter;
+import io.ipcbench.cli.doc.MarkdownWriter;
 import io.ipcbench.cli.results.Fixtures;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;

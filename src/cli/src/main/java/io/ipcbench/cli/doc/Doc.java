@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.doc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +8,12 @@ import java.util.List;
  * A report as a list of blocks, so that the Markdown and the HTML of one report come from the same
  * content ({@link MarkdownWriter}, {@link HtmlWriter}). Text may use `code` and **bold**.
  */
-final class Doc {
+public final class Doc {
     /** How a cell should stand out: a regression, an improvement, a difference between two runs. */
-    enum Mark { PLAIN, GOOD, BAD, CHANGED, MUTED }
+    public enum Mark { PLAIN, GOOD, BAD, CHANGED, MUTED }
 
-    record Cell(String text, Mark mark) {
-        static Cell of(String text) {
+    public record Cell(String text, Mark mark) {
+        public static Cell of(String text) {
             return new Cell(text, Mark.PLAIN);
         }
     }
@@ -42,7 +42,7 @@ final class Doc {
     private final String title;
     private final List<Block> blocks = new ArrayList<>();
 
-    Doc(String title) {
+    public Doc(String title) {
         this.title = title;
     }
 
@@ -54,37 +54,37 @@ final class Doc {
         return List.copyOf(blocks);
     }
 
-    Doc heading(int level, String text) {
+    public Doc heading(int level, String text) {
         blocks.add(new Heading(level, text));
         return this;
     }
 
-    Doc para(String text) {
+    public Doc para(String text) {
         blocks.add(new Para(text));
         return this;
     }
 
-    Doc image(String file, String alt, byte[] png) {
+    public Doc image(String file, String alt, byte[] png) {
         blocks.add(new Image(file, alt, png));
         return this;
     }
 
-    Doc html(String html, String markdown) {
+    public Doc html(String html, String markdown) {
         blocks.add(new Html(html, markdown));
         return this;
     }
 
-    Doc add(Doc other) {
+    public Doc add(Doc other) {
         blocks.addAll(other.blocks);
         return this;
     }
 
-    TableBuilder table(String... header) {
+    public TableBuilder table(String... header) {
         return new TableBuilder(List.of(header));
     }
 
     /** Rows added one by one; {@link #done} puts the table in the document (nothing when it has no rows). */
-    final class TableBuilder {
+    public final class TableBuilder {
         private final List<String> header;
         private final List<List<Cell>> rows = new ArrayList<>();
         private final boolean[] numeric;
@@ -95,12 +95,12 @@ final class Doc {
         }
 
         /** Marks columns (0-based) as numbers: right-aligned. */
-        TableBuilder numeric(int... columns) {
+        public TableBuilder numeric(int... columns) {
             Arrays.stream(columns).forEach(c -> numeric[c] = true);
             return this;
         }
 
-        TableBuilder row(Object... cells) {
+        public TableBuilder row(Object... cells) {
             List<Cell> row = new ArrayList<>();
             for (Object cell : cells) {
                 row.add(cell instanceof Cell c ? c : Cell.of(String.valueOf(cell)));
@@ -109,11 +109,11 @@ final class Doc {
             return this;
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return rows.isEmpty();
         }
 
-        Doc done() {
+        public Doc done() {
             if (!rows.isEmpty()) {
                 blocks.add(new Table(header, List.copyOf(rows), numeric.clone()));
             }

@@ -1,10 +1,10 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.doc;
 
 import java.util.Base64;
 import java.util.List;
 
 /** Renders a {@link Doc} as one self-contained HTML page: inline CSS, images as data URIs. */
-final class HtmlWriter {
+public final class HtmlWriter {
     private static final String CSS = """
             body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}
             h1{font-size:1.6em}h2{font-size:1.3em;margin-top:1.8em;border-bottom:1px solid #ddd}h3{font-size:1.1em}
@@ -19,7 +19,7 @@ final class HtmlWriter {
     private HtmlWriter() {
     }
 
-    static String render(Doc doc) {
+    public static String render(Doc doc) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(doc.title())).append("</title><style>").append(CSS).append("</style></head><body>\n<h1>")
                 .append(inline(doc.title())).append("</h1>\n");
@@ -59,7 +59,7 @@ final class HtmlWriter {
         return escape(text).replaceAll("`([^`]+)`", "<code>$1</code>").replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>");
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,13 +1,13 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.doc;
 
 import java.util.List;
 
 /** Renders a {@link Doc} as GitHub-flavoured Markdown; images are referenced by their file name. */
-final class MarkdownWriter {
+public final class MarkdownWriter {
     private MarkdownWriter() {
     }
 
-    static String render(Doc doc) {
+    public static String render(Doc doc) {
         StringBuilder out = new StringBuilder("# ").append(doc.title()).append("\n\n");
         for (Doc.Block block : doc.blocks()) {
             switch (block) {

@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.lessons.ContextSwitches;
+import io.ipcbench.cli.lessons.Pick;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Metric;
 import io.ipcbench.cli.results.Run;

@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.lessons.Lessons;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;
@@ -24,7 +25,7 @@ public final class Main {
      * Returns the exit status: 0 all good, 1 a module failed or a diff found a regression, 2 the
      * request or its input was wrong (one line on {@code err}, never a stack trace).
      */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "" : args.getFirst();
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         try {

@@ -3,6 +3,7 @@ package io.ipcbench.cli;
 import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.doc.MarkdownWriter;
+import io.ipcbench.cli.lessons.Lessons;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.lessons;
 
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
@@ -13,9 +13,9 @@ import java.util.Optional;
  * size=64); where several results match, the one in the classic set-up is taken: the values in
  * {@link #CLASSIC}, e.g. a pipe that blocks rather than busy-polls, TCP without Nagle's delay.
  */
-final class Pick {
+public final class Pick {
     /** The set-up a claim means when it does not say: preferred, never required. */
-    static final Map<String, String> CLASSIC = Map.of("pinning", "cross-core", "layout", "PADDED", "wait", "BLOCKING",
+    public static final Map<String, String> CLASSIC = Map.of("pinning", "cross-core", "layout", "PADDED", "wait", "BLOCKING",
             "capacity", "1", "nodelay", "true");
 
     private Pick() {

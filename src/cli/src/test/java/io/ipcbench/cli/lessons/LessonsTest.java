@@ -1,9 +1,9 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.lessons;
 
-import static io.ipcbench.cli.Verdict.Status.INCONCLUSIVE;
-import static io.ipcbench.cli.Verdict.Status.NOT_MEASURED;
-import static io.ipcbench.cli.Verdict.Status.NOT_REPRODUCED;
-import static io.ipcbench.cli.Verdict.Status.REPRODUCED;
+import static io.ipcbench.cli.lessons.Verdict.Status.INCONCLUSIVE;
+import static io.ipcbench.cli.lessons.Verdict.Status.NOT_MEASURED;
+import static io.ipcbench.cli.lessons.Verdict.Status.NOT_REPRODUCED;
+import static io.ipcbench.cli.lessons.Verdict.Status.REPRODUCED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ipcbench.cli.Main;
 import io.ipcbench.cli.results.Fixtures;
 import io.ipcbench.cli.results.Plant;
 import io.ipcbench.cli.results.Run;

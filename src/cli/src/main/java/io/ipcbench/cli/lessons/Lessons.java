@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.lessons;
 
 import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.results.Run;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The classic IPC claims, in the order of the README's lessons, checked against one run. */
-final class Lessons {
+public final class Lessons {
     static final List<Claim> CLAIMS = List.of(
             new SemaphoreVsPipe(true),
             new SemaphoreVsPipe(false),
@@ -38,7 +38,7 @@ final class Lessons {
     }
 
     /** The verdicts as a table, for the report. */
-    static Doc table(Run run) {
+    public static Doc table(Run run) {
         Doc doc = new Doc("Lessons").heading(2, "Lessons").para(preamble());
         var table = doc.table("#", "claim", "verdict", "measured", "rule");
         int n = 1;
@@ -50,7 +50,7 @@ final class Lessons {
     }
 
     /** The verdicts as a list that reads well in a terminal, for {@code ipcbench lessons}. */
-    static String text(Run run) {
+    public static String text(Run run) {
         StringBuilder out = new StringBuilder("Lessons checked against run " + run.id() + " (" + run.dir() + ")\n")
                 .append(preamble()).append("\n\n");
         int n = 1;

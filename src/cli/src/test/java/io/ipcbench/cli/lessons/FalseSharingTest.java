@@ -1,9 +1,9 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.lessons;
 
-import static io.ipcbench.cli.Verdict.Status.INCONCLUSIVE;
-import static io.ipcbench.cli.Verdict.Status.NOT_MEASURED;
-import static io.ipcbench.cli.Verdict.Status.NOT_REPRODUCED;
-import static io.ipcbench.cli.Verdict.Status.REPRODUCED;
+import static io.ipcbench.cli.lessons.Verdict.Status.INCONCLUSIVE;
+import static io.ipcbench.cli.lessons.Verdict.Status.NOT_MEASURED;
+import static io.ipcbench.cli.lessons.Verdict.Status.NOT_REPRODUCED;
+import static io.ipcbench.cli.lessons.Verdict.Status.REPRODUCED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

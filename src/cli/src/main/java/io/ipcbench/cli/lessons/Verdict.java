@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.lessons;
 
 /**
  * What a run says about one claim: the numbers it rests on and the rule that decided.

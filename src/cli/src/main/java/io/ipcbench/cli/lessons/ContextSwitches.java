@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.lessons;
 
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
@@ -17,7 +17,7 @@ import java.util.Set;
  * Spinning: sync=SPIN. Blocking: sync FUTEX or SEMAPHORE, wait=BLOCKING, or a mechanism with
  * neither param (its only way to wait is the kernel's).
  */
-record ContextSwitches() implements Claim {
+public record ContextSwitches() implements Claim {
     private static final double NEAR_ZERO = 0.1;
     private static final double ONE = 1.0;
     private static final Set<String> BLOCKING_SYNCS = Set.of("FUTEX", "SEMAPHORE");
@@ -79,7 +79,7 @@ record ContextSwitches() implements Claim {
         return SIDES.stream().map(side -> r.osCosts().get(side + ".csw.voluntary")).toList();
     }
 
-    static boolean blocks(JmhResult r) {
+    public static boolean blocks(JmhResult r) {
         String sync = r.param("sync");
         String wait = r.param("wait");
         if (sync != null) {
@@ -89,7 +89,7 @@ record ContextSwitches() implements Claim {
     }
 
     /** Voluntary context switches per op, both processes; NaN unless the run measured both in every iteration. */
-    static double switches(JmhResult r) {
+    public static double switches(JmhResult r) {
         int iterations = r.primary().iterations().length;
         double sum = 0;
         for (String side : SIDES) {

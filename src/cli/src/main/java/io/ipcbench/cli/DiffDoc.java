@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import io.ipcbench.cli.doc.Doc;
+import io.ipcbench.cli.report.ParamNames;
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Metric;

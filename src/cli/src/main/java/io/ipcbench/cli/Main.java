@@ -1,6 +1,7 @@
 package io.ipcbench.cli;
 
 import io.ipcbench.cli.lessons.Lessons;
+import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;

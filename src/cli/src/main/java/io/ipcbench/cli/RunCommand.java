@@ -2,6 +2,8 @@ package io.ipcbench.cli;
 
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.doc.MarkdownWriter;
+import io.ipcbench.cli.report.ForkModes;
+import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.MachineLoad;
 import io.ipcbench.cli.results.Run;

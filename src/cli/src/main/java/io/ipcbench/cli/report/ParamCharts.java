@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.report;
 
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.report;
 
 import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.results.Fmt;
@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * are never called split. Each fork's {@code probe.pingpong} says whether its CPUs were in
  * another mode as well.
  */
-final class ForkModes {
+public final class ForkModes {
     /**
      * The gap between the groups, in units of their own noise. Five forks of plain Gaussian noise
      * pass this and {@link #MIN_RATIO} together about once in 15 to 30 results (simulated: 3 to 7 %,
@@ -162,7 +162,7 @@ final class ForkModes {
     }
 
     /** One line for the console after a run, or empty when no result split. */
-    static Optional<String> summary(Run run) {
+    public static Optional<String> summary(Run run) {
         List<Split> splits = in(run);
         if (splits.isEmpty()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.report;
 
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  * Which params tell a set of results apart. A table or a legend names only those; the params that
  * are the same everywhere (often pinning) are said once.
  */
-final class ParamNames {
+public final class ParamNames {
     private final Set<String> varying = new TreeSet<>();
     private final Map<String, String> constant = new TreeMap<>();
 
-    ParamNames(Collection<JmhResult> results) {
+    public ParamNames(Collection<JmhResult> results) {
         Set<String> names = results.stream().flatMap(r -> r.params().keySet().stream()).collect(Collectors.toCollection(TreeSet::new));
         for (String name : names) {
             Set<String> values = results.stream().map(r -> Objects.toString(r.param(name), "")).collect(Collectors.toSet());
@@ -42,7 +42,7 @@ final class ParamNames {
     }
 
     /** The varying params of one result, e.g. "size=64 sync=SPIN", leaving out those named. */
-    String label(JmhResult result, String... leaveOut) {
+    public String label(JmhResult result, String... leaveOut) {
         Set<String> skip = Set.of(leaveOut);
         return varying().stream().filter(n -> !skip.contains(n) && result.param(n) != null)
                 .map(n -> n + "=" + result.param(n)).collect(Collectors.joining(" "));

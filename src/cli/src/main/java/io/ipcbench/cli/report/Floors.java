@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.report;
 
 import io.ipcbench.cli.lessons.ContextSwitches;
 import io.ipcbench.cli.lessons.Pick;
@@ -24,24 +24,24 @@ import java.util.Optional;
  * empty call's kernel time. Every call pays at least an empty call's entry and exit, and one that
  * copies or wakes pays more, so the true count is at most that.
  */
-record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall, Optional<JmhResult> twoWakes,
+public record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall, Optional<JmhResult> twoWakes,
               Optional<JmhResult> timer) {
-    static final String SYSTEM_CALL = "io.ipcbench.cacheline.SystemCall.getppid";
-    static final String USER_SPACE_CALL = "io.ipcbench.cacheline.SystemCall.getpagesize";
-    static final String TWO_WAKES = "io.ipcbench.cacheline.CrossCpuWakeUp.roundTripOfTwoWakes";
+    public static final String SYSTEM_CALL = "io.ipcbench.cacheline.SystemCall.getppid";
+    public static final String USER_SPACE_CALL = "io.ipcbench.cacheline.SystemCall.getpagesize";
+    public static final String TWO_WAKES = "io.ipcbench.cacheline.CrossCpuWakeUp.roundTripOfTwoWakes";
     static final String TIMER = "io.ipcbench.cacheline.TimerFloor.empty";
 
     /** A result's cost per operation in the units of the floors; NaN where the run lacks a metric or a floor. */
-    record Units(double opNs, double wakes, double kernelNs, double callsAtMost, boolean bothProcesses) {
+    public record Units(double opNs, double wakes, double kernelNs, double callsAtMost, boolean bothProcesses) {
     }
 
-    static Floors of(Run run) {
+    public static Floors of(Run run) {
         List<JmhResult> floors = run.ofModule(Run.FLOOR_MODULE);
         return new Floors(find(floors, SYSTEM_CALL), find(floors, USER_SPACE_CALL), find(floors, TWO_WAKES), find(floors, TIMER));
     }
 
     /** Mean time of one empty system call, through the suite's native-call path. */
-    double callNs() {
+    public double callNs() {
         return systemCall.map(r -> r.primary().score()).orElse(Double.NaN);
     }
 
@@ -51,16 +51,16 @@ record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpaceCall,
     }
 
     /** Mean time of the same downcall answered in user space. */
-    double userSpaceCallNs() {
+    public double userSpaceCallNs() {
         return userSpaceCall.map(r -> r.primary().score()).orElse(Double.NaN);
     }
 
     /** One cross-CPU wake-up: half a round trip of two. */
-    double wakeNs() {
+    public double wakeNs() {
         return twoWakes.map(r -> r.typical() / 2).orElse(Double.NaN);
     }
 
-    Units of(JmhResult r) {
+    public Units of(JmhResult r) {
         double opNs = r.isLatency() ? r.typical() : 1e9 / r.primary().score();
         boolean both = r.osCosts().containsKey("os.peer.cpu.system");
         double kernelNs = systemNs(r, "os.bench") + (both ? systemNs(r, "os.peer") : 0);

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.report;
 
 import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.doc.HtmlWriter;
@@ -16,14 +16,14 @@ import java.util.List;
  * {@code report RUN}: report.md and report.html in the run folder, with the plots as PNG files in
  * {@code plots/} (embedded in the HTML, so that file alone can be mailed or attached).
  */
-final class ReportCommand {
+public final class ReportCommand {
     static final String PLOTS = "plots";
 
     private ReportCommand() {
     }
 
     /** Returns report.md's path. */
-    static Path write(Path runDir) {
+    public static Path write(Path runDir) {
         Run run = Run.load(runDir);
         Doc doc = new Doc("ipcbench report: " + run.id());
         doc.add(EnvironmentSection.of(run));

@@ -1,6 +1,10 @@
 package io.ipcbench.cli;
 
 import io.ipcbench.cli.doc.Doc;
+import io.ipcbench.cli.flame.Collapsed;
+import io.ipcbench.cli.flame.DiffFlameGraph;
+import io.ipcbench.cli.flame.FlameTrials;
+import io.ipcbench.cli.flame.OpsEstimate;
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
 import java.util.ArrayList;

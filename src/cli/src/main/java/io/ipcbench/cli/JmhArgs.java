@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.flame.FlameRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

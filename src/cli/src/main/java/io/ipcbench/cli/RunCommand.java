@@ -2,6 +2,7 @@ package io.ipcbench.cli;
 
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.doc.MarkdownWriter;
+import io.ipcbench.cli.flame.FlameRun;
 import io.ipcbench.cli.report.ForkModes;
 import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Fmt;

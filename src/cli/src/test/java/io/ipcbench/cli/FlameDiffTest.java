@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.doc.MarkdownWriter;
+import io.ipcbench.cli.flame.Collapsed;
+import io.ipcbench.cli.flame.FlameTrials;
+import io.ipcbench.cli.flame.OpsEstimate;
 import io.ipcbench.cli.results.Fixtures;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.flame;
 
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.results.Fmt;
@@ -14,7 +14,7 @@ import java.util.Map;
  * normalised counts). Root at the top; hover a frame for its numbers. Frames narrower than 0.2 %
  * are left out.
  */
-final class DiffFlameGraph {
+public final class DiffFlameGraph {
     private static final double MIN_WIDTH = 0.002;
     private static final int ROW = 17;
     private static final String STYLE = "<style>.fg{position:relative;font:11px monospace;overflow:hidden}.fg div{position:"
@@ -35,7 +35,7 @@ final class DiffFlameGraph {
     }
 
     /** @param baseScale multiplies a base sample count into samples per million operations; likewise newScale */
-    static String html(Collapsed base, double baseScale, Collapsed changed, double newScale) {
+    public static String html(Collapsed base, double baseScale, Collapsed changed, double newScale) {
         Node root = new Node();
         add(root, base, baseScale, true);
         add(root, changed, newScale, false);

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.flame;
 
 import io.ipcbench.cli.results.JmhResult;
 
@@ -10,11 +10,11 @@ import io.ipcbench.cli.results.JmhResult;
  * The benchmark JVM's profile covers the measured iterations; the peer's covers its whole life,
  * so warm-up iterations are added at the measured rate (set-up and tear-down are not).
  */
-final class OpsEstimate {
+public final class OpsEstimate {
     private OpsEstimate() {
     }
 
-    static double measured(JmhResult result) {
+    public static double measured(JmhResult result) {
         double seconds = result.timing().measurementSeconds();
         double ops = 0;
         for (double value : result.primary().iterations()) {
@@ -23,7 +23,7 @@ final class OpsEstimate {
         return ops;
     }
 
-    static double wholeTrial(JmhResult result) {
+    public static double wholeTrial(JmhResult result) {
         JmhResult.Timing t = result.timing();
         double measuredSeconds = t.measurementIterations() * t.measurementSeconds() * Math.max(1, t.forks());
         double warmupSeconds = t.warmupIterations() * t.warmupSeconds() * Math.max(1, t.forks());

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.flame;
 
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * in the same folder or, in runs made before the peer used JMH's mode name, in one named with the
  * mode's long label ("Sampling time").
  */
-final class FlameTrials {
+public final class FlameTrials {
     static final String FLAME = "flame";
     private static final Map<String, List<String>> MODE_NAMES = Map.of(
             "thrpt", List.of("Throughput", "Throughput, ops/time"),
@@ -27,17 +27,17 @@ final class FlameTrials {
             "ss", List.of("SingleShotTime", "Single shot invocation time"));
 
     /** A process's profile of one trial: which process, the event, the file. */
-    record Profile(String process, String event, Path file) {
+    public record Profile(String process, String event, Path file) {
     }
 
     private FlameTrials() {
     }
 
-    static boolean hasFlameGraphs(Run run) {
+    public static boolean hasFlameGraphs(Run run) {
         return Files.isDirectory(run.dir().resolve(FLAME));
     }
 
-    static Optional<Profile> find(Run run, JmhResult result, boolean peer) {
+    public static Optional<Profile> find(Run run, JmhResult result, boolean peer) {
         String prefix = peer ? "peer-collapsed-" : "collapsed-";
         for (String mode : MODE_NAMES.getOrDefault(result.mode(), List.of(result.mode()))) {
             StringBuilder name = new StringBuilder(result.benchmark()).append('-').append(mode);

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.flame;
 
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
@@ -15,9 +15,9 @@ import java.util.Map;
  *
  * @param stacks samples by stack (frames root first)
  */
-record Collapsed(Path file, Map<List<String>, Long> stacks) {
+public record Collapsed(Path file, Map<List<String>, Long> stacks) {
 
-    static Collapsed read(Path file) {
+    public static Collapsed read(Path file) {
         Map<List<String>, Long> stacks = new LinkedHashMap<>();
         List<String> lines;
         try {
@@ -42,12 +42,12 @@ record Collapsed(Path file, Map<List<String>, Long> stacks) {
         return new Collapsed(file, stacks);
     }
 
-    long total() {
+    public long total() {
         return stacks.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Samples of the stacks each frame appears in (a recursive frame counted once per stack). */
-    Map<String, Long> inclusive() {
+    public Map<String, Long> inclusive() {
         Map<String, Long> byFrame = new LinkedHashMap<>();
         stacks.forEach((stack, samples) -> stack.stream().distinct().forEach(frame -> byFrame.merge(frame, samples, Long::sum)));
         return byFrame;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.flame;
 
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * artifact, bundled in ipcbench.jar; its library is extracted for the run into a private (0700)
  * /tmp folder named like the suite's other objects, created exclusively, and removed when the run ends.
  */
-final class FlameRun implements AutoCloseable {
+public final class FlameRun implements AutoCloseable {
     /** async-profiler events worth a flame graph of IPC: wall shows time spent blocked, which cpu cannot see. */
     static final List<String> EVENTS = List.of("cpu", "wall", "itimer", "lock", "alloc");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +34,7 @@ final class FlameRun implements AutoCloseable {
     }
 
     /** The event, if it is one ipcbench profiles: checked before the run folder exists. */
-    static Optional<String> requireKnownEvent(Optional<String> event) {
+    public static Optional<String> requireKnownEvent(Optional<String> event) {
         if (event.isPresent() && !EVENTS.contains(event.get())) {
             throw new CliException("flame=" + event.get() + " is not an event ipcbench profiles; choose one of "
                     + String.join(", ", EVENTS) + " (cpu: where CPU time goes; wall: where threads wait too)");
@@ -42,13 +42,13 @@ final class FlameRun implements AutoCloseable {
         return event;
     }
 
-    static Optional<FlameRun> prepare(Optional<String> event, Path runDir) {
+    public static Optional<FlameRun> prepare(Optional<String> event, Path runDir) {
         return requireKnownEvent(event).map(e -> new FlameRun(e, extractInto(Path.of("/tmp", privateName("asprof"))),
                 runDir.resolve("flame")));
     }
 
     /** The JMH arguments that profile the benchmark JVM and make every peer profile itself. */
-    List<String> jmhArgs() {
+    public List<String> jmhArgs() {
         return List.of("-prof", "async:libPath=" + library + ";output=flamegraph,collapsed;dir=" + outputDir + ";event=" + event,
                 "-jvmArgsAppend", "-Dipcbench.flame.lib=" + library + " -Dipcbench.flame.event=" + event
                         + " -Dipcbench.flame.dir=" + outputDir);

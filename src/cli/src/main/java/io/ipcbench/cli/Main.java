@@ -1,5 +1,6 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.diff.DiffCommand;
 import io.ipcbench.cli.lessons.Lessons;
 import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Run;

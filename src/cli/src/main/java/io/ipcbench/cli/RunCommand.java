@@ -1,5 +1,7 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.diff.DiffCommand;
+import io.ipcbench.cli.diff.RowDiff;
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.doc.MarkdownWriter;
 import io.ipcbench.cli.flame.FlameRun;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.results.Fmt;

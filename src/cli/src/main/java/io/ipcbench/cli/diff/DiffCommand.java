@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.doc.HtmlWriter;
@@ -20,10 +20,10 @@ import java.util.Optional;
  * Markdown on standard output and an HTML page (by default {@code NEW/diff-<base run id>.html}).
  * The exit status gates CI: 1 when a result regressed significantly beyond the threshold, else 0.
  */
-final class DiffCommand {
+public final class DiffCommand {
     /** The result of a diff: its document and whether a regression beyond the threshold was found. */
-    record Outcome(RunDiff diff, Doc doc, boolean regressed) {
-        int exitStatus() {
+    public record Outcome(RunDiff diff, Doc doc, boolean regressed) {
+        public int exitStatus() {
             return regressed ? 1 : 0;
         }
     }
@@ -31,12 +31,12 @@ final class DiffCommand {
     private DiffCommand() {
     }
 
-    static Outcome compare(Path base, Path changed, double threshold) {
+    public static Outcome compare(Path base, Path changed, double threshold) {
         RunDiff diff = RunDiff.of(Run.load(base), Run.load(changed));
         return new Outcome(diff, DiffDoc.of(diff, threshold), !diff.with(RowDiff.Outcome.REGRESSION, threshold).isEmpty());
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         List<Path> runs = new ArrayList<>();
         double threshold = Significance.DEFAULT_THRESHOLD;
         Optional<Path> html = Optional.empty();
@@ -75,7 +75,7 @@ final class DiffCommand {
         throw new CliException("--threshold=" + text + " is not a percentage from 0 to 100 (e.g. --threshold=10)");
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {

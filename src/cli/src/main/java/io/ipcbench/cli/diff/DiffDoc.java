@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import io.ipcbench.cli.doc.Doc;
 import io.ipcbench.cli.report.ParamNames;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Metric;
@@ -19,10 +19,10 @@ import java.util.function.Function;
  *
  * @param figures the figures compared, the deciding ones first
  */
-record RowDiff(JmhResult base, JmhResult changed, List<Figure> figures, List<Change> costs) {
+public record RowDiff(JmhResult base, JmhResult changed, List<Figure> figures, List<Change> costs) {
 
     /** What the change of one figure means for a gate. */
-    enum Outcome { REGRESSION, IMPROVEMENT, NOT_CLEARLY_BEYOND_THRESHOLD, NOT_SIGNIFICANT }
+    public enum Outcome { REGRESSION, IMPROVEMENT, NOT_CLEARLY_BEYOND_THRESHOLD, NOT_SIGNIFICANT }
 
     /**
      * One figure of a row in both runs, tested over the forks.

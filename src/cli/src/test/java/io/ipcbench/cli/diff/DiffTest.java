@@ -1,9 +1,10 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipcbench.cli.Main;
 import io.ipcbench.cli.results.Fixtures;
 import io.ipcbench.cli.results.Plant;
 import io.ipcbench.cli.results.Run;

@@ -1,4 +1,4 @@
-package io.ipcbench.cli;
+package io.ipcbench.cli.diff;
 
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;
@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /** Two runs matched benchmark × params by benchmark × params. */
-record RunDiff(Run base, Run changed, List<RowDiff> rows, List<JmhResult> onlyInBase, List<JmhResult> onlyInNew) {
+public record RunDiff(Run base, Run changed, List<RowDiff> rows, List<JmhResult> onlyInBase, List<JmhResult> onlyInNew) {
 
     static RunDiff of(Run base, Run changed) {
         Map<String, JmhResult> remaining = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ record RunDiff(Run base, Run changed, List<RowDiff> rows, List<JmhResult> onlyIn
         return new RunDiff(base, changed, List.copyOf(rows), List.copyOf(onlyInBase), List.copyOf(remaining.values()));
     }
 
-    List<RowDiff> with(RowDiff.Outcome outcome, double threshold) {
+    public List<RowDiff> with(RowDiff.Outcome outcome, double threshold) {
         return rows.stream().filter(r -> r.outcome(threshold) == outcome).toList();
     }
 

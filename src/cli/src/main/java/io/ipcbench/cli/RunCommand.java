@@ -63,7 +63,7 @@ final class RunCommand {
         } else {
             jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
             jars.forEach(BenchmarkJar::requireBenchmarkList);
-            ParamsCheck.Checked checked = selectingBenchmarks(profile, jars, bench);
+            ParamCheckRunner.Checked checked = selectingBenchmarks(profile, jars, bench);
             jars = checked.selecting();
             cpus = checked.cpus();
             announce(cpus);
@@ -178,16 +178,16 @@ final class RunCommand {
     }
 
     /**
-     * Every module's params checked by its own jar before anything starts (see {@link ParamsCheck});
+     * Every module's params checked by its own jar before anything starts (see {@link ParamCheckRunner});
      * the modules in which the benchmark pattern selects nothing are left out, and said so.
      */
-    private ParamsCheck.Checked selectingBenchmarks(Profile profile, List<BenchmarkJar> jars, Optional<String> bench) {
+    private ParamCheckRunner.Checked selectingBenchmarks(Profile profile, List<BenchmarkJar> jars, Optional<String> bench) {
         Map<BenchmarkJar, List<String>> argsByModule = new LinkedHashMap<>();
         for (BenchmarkJar jar : jars) {
             argsByModule.put(jar, JmhArgs.forModule(jar.module(), profile, options.extraJmh(), bench,
                     Path.of(jar.module() + ".json"), Optional.empty()));
         }
-        ParamsCheck.Checked checked = ParamsCheck.require(argsByModule, profile);
+        ParamCheckRunner.Checked checked = ParamCheckRunner.require(argsByModule, profile);
         List<BenchmarkJar> selecting = checked.selecting();
         if (selecting.size() < jars.size()) {
             console.println("ipcbench: the benchmark pattern " + bench.orElse("") + " selects nothing in "

@@ -48,7 +48,7 @@ final class BuiltJars {
     @SuppressWarnings("unchecked")
     static Set<String> check(URLClassLoader loader, String... jmhArgs) {
         try {
-            Method check = loader.loadClass(ParamsCheck.MAIN_CLASS).getMethod("check", String[].class);
+            Method check = loader.loadClass(ParamCheckRunner.MAIN_CLASS).getMethod("check", String[].class);
             return (Set<String>) check.invoke(null, (Object) jmhArgs);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException refusal) {

@@ -58,7 +58,7 @@ class CpuPlanTest {
     private static Map<String, CpuPlan> plans(String pinnings) {
         BenchmarkJar pipe = BuiltJars.all().stream().filter(j -> j.module().equals("pipe")).findFirst().orElseThrow();
         List<String> args = List.of("-p", "pinning=" + pinnings, "-p", "size=64", "PipeLatency");
-        return ParamsCheck.require(Map.of(pipe, args), Profile.load(BuiltJars.REPOSITORY.resolve("profiles"), "smoke")).cpus();
+        return ParamCheckRunner.require(Map.of(pipe, args), Profile.load(BuiltJars.REPOSITORY.resolve("profiles"), "smoke")).cpus();
     }
 
     @Test

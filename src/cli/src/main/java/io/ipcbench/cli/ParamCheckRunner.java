@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Checks the params of a run against the benchmarks before the first fork starts. Each module's
- * jar carries the check ({@value #MAIN_CLASS}, in the harness): it parses the arguments its
+ * Checks the params of a run against the benchmarks before the first fork starts, by running the
+ * check each module's jar carries ({@value #MAIN_CLASS}, in the harness): it parses the arguments its
  * benchmarks.jar will get as JMH does, and asks every benchmark the arguments select about every
  * combination of params, through the mechanism's own validation. Nothing here knows a mechanism:
  * a new module is checked by its own jar. Across modules this adds what no single jar can judge:
  * a -p name that no benchmark of any module it is given to declares (a typo JMH would skip
  * silently, leaving the benchmarks at their defaults).
  */
-final class ParamsCheck {
+final class ParamCheckRunner {
     static final String MAIN_CLASS = "io.ipcbench.jmh.ParamCheck";
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -40,7 +40,7 @@ final class ParamsCheck {
      */
     record Checked(List<BenchmarkJar> selecting, Map<String, CpuPlan> cpus) {}
 
-    private ParamsCheck() {
+    private ParamCheckRunner() {
     }
 
     /** @param argsByModule each module's jar and the JMH arguments it will run with */

@@ -4,6 +4,8 @@ import io.ipcbench.cli.diff.DiffCommand;
 import io.ipcbench.cli.lessons.Lessons;
 import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.run.RunCommand;
+import io.ipcbench.cli.run.RunOptions;
 import io.ipcbench.cli.usage.CliException;
 import io.ipcbench.cli.usage.Usage;
 import java.io.PrintStream;
@@ -19,7 +21,7 @@ public final class Main {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
-    static int run(List<String> args) {
+    public static int run(List<String> args) {
         return run(args, System.out, System.err);
     }
 

@@ -1,16 +1,8 @@
 package io.ipcbench.cli.run;
 
-import io.ipcbench.cli.diff.DiffCommand;
-import io.ipcbench.cli.diff.RowDiff;
-import io.ipcbench.cli.doc.HtmlWriter;
-import io.ipcbench.cli.doc.MarkdownWriter;
 import io.ipcbench.cli.flame.FlameRun;
-import io.ipcbench.cli.report.ForkModes;
-import io.ipcbench.cli.report.ReportCommand;
-import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.MachineLoad;
 import io.ipcbench.cli.results.Run;
-import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -99,36 +91,14 @@ public final class RunCommand {
         }
 
         console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
-        int status = soak.isPresent() ? summariseSoak(runDir, record) : reportAndDiff(runDir);
+        int status = soak.isPresent() ? SoakSummary.write(runDir, record, console)
+                : ReportAndDiff.write(runDir, options.baseline(), console);
         if (failures.isEmpty()) {
             return status;
         }
         console.println("ipcbench: " + failures.size() + " of " + jars.size() + " modules failed: "
                 + String.join("; ", failures));
         return Math.max(1, status);
-    }
-
-    /** A soak's summary: every module's, in soak.md, and on the console. Exit status 1 comes from the failed modules. */
-    private int summariseSoak(Path runDir, RunRecord record) {
-        StringBuilder summary = new StringBuilder("# ipcbench soak: " + record.runId() + "\n\n");
-        for (ModuleRun run : record.modules()) {
-            Path file = runDir.resolve(run.resultFile());
-            try {
-                summary.append(Files.isRegularFile(file) ? Files.readString(file) : "## Soak: " + run.module()
-                        + "\n\nNo summary: exit status " + run.exitStatus() + ", see " + run.logFile() + "\n").append('\n');
-            } catch (IOException e) {
-                throw new CliException("cannot read " + file + " (" + e + ")");
-            }
-        }
-        Path soakMd = runDir.resolve("soak.md");
-        try {
-            Files.writeString(soakMd, summary);
-        } catch (IOException e) {
-            throw new CliException("cannot write " + soakMd + " (" + e + "); the results folder must stay writable");
-        }
-        console.print(summary);
-        console.println("ipcbench: soak summary in " + soakMd);
-        return 0;
     }
 
     /** The JMH options of the command line do not apply to a soak: refused rather than silently ignored. */
@@ -143,37 +113,6 @@ public final class RunCommand {
         if (!given.isEmpty()) {
             throw new CliException(String.join(", ", given) + " cannot be used with profile " + profile.name()
                     + ", a soak (it runs no JMH); drop " + (given.size() == 1 ? "it" : "them") + " or choose another profile");
-        }
-    }
-
-    /**
-     * Every run gets its report; a run with a baseline gets the diff against it (diff.md, diff.html)
-     * and exit status 1 when a result regressed beyond the threshold, so that CI can gate on it.
-     */
-    private int reportAndDiff(Path runDir) {
-        try {
-            Path report = ReportCommand.write(runDir);
-            console.println("ipcbench: report in " + report + " and " + report.resolveSibling("report.html"));
-            ForkModes.summary(Run.load(runDir)).ifPresent(split -> console.println("ipcbench: " + split));
-        } catch (CliException e) {
-            console.println("ipcbench: no report: " + e.getMessage());
-        }
-        if (options.baseline().isEmpty()) {
-            return 0;
-        }
-        Path baseline = options.baseline().get();
-        try {
-            DiffCommand.Outcome diff = DiffCommand.compare(baseline, runDir, Significance.DEFAULT_THRESHOLD);
-            DiffCommand.write(runDir.resolve("diff.md"), MarkdownWriter.render(diff.doc()));
-            DiffCommand.write(runDir.resolve("diff.html"), HtmlWriter.render(diff.doc()));
-            int regressions = diff.diff().with(RowDiff.Outcome.REGRESSION, Significance.DEFAULT_THRESHOLD).size();
-            console.println("ipcbench: diff against " + baseline + " in " + runDir.resolve("diff.md") + ": "
-                    + (regressions == 0 ? "no regression" : regressions + " regression" + (regressions == 1 ? "" : "s"))
-                    + " beyond " + Fmt.num(Significance.DEFAULT_THRESHOLD * 100) + " %");
-            return diff.exitStatus();
-        } catch (CliException e) {
-            console.println("ipcbench: no diff against the baseline: " + e.getMessage());
-            return 2;
         }
     }
 

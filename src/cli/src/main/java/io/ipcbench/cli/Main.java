@@ -1,29 +1,19 @@
 package io.ipcbench.cli;
 
+import io.ipcbench.cli.diff.DiffCommand;
+import io.ipcbench.cli.lessons.Lessons;
+import io.ipcbench.cli.report.ReportCommand;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.run.RunCommand;
+import io.ipcbench.cli.run.RunOptions;
+import io.ipcbench.cli.usage.CliException;
+import io.ipcbench.cli.usage.Usage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Entry point of {@code ipcbench.jar}. */
 public final class Main {
-    static final String USAGE = """
-            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar COMMAND ...
-              run [--profile=NAME] [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
-            [--flame=cpu|wall|itimer|lock|alloc] [--baseline=RUN]
-                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick),
-                   records the run under <results>/<kernel release>/<run id>/ with its report, and the diff against
-                   the baseline run folder if one is given
-              report RUN
-                   writes report.md, report.html and plots/*.png into the run folder RUN
-              lessons RUN
-                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured
-              diff BASE NEW [--threshold=PCT] [--html=FILE]
-                   compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
-                   exit status 1 when a result regressed significantly by more than PCT % (default 10)""";
-
-    /** The longest argument, and the longest line of a profile. */
-    static final int MAX_ARGUMENT_CHARS = 4096;
-
     private Main() {
     }
 
@@ -31,7 +21,7 @@ public final class Main {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
-    static int run(List<String> args) {
+    public static int run(List<String> args) {
         return run(args, System.out, System.err);
     }
 
@@ -39,7 +29,7 @@ public final class Main {
      * Returns the exit status: 0 all good, 1 a module failed or a diff found a regression, 2 the
      * request or its input was wrong (one line on {@code err}, never a stack trace).
      */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "" : args.getFirst();
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         try {
@@ -57,7 +47,7 @@ public final class Main {
                 }
                 case "diff" -> DiffCommand.run(rest, out, err);
                 default -> throw new CliException(
-                        (command.isEmpty() ? "no command given" : "unknown command '" + command + "'") + "\n" + USAGE);
+                        (command.isEmpty() ? "no command given" : "unknown command '" + command + "'") + "\n" + Usage.TEXT);
             };
         } catch (CliException e) {
             err.println("ipcbench: " + e.getMessage());
@@ -68,16 +58,16 @@ public final class Main {
     /** No option or path is this long; a value that is would only flood the messages that quote it. */
     private static void requireReasonableLengths(List<String> args) {
         for (String arg : args) {
-            if (arg.length() > MAX_ARGUMENT_CHARS) {
+            if (arg.length() > Usage.MAX_ARGUMENT_CHARS) {
                 throw new CliException("an argument of " + arg.length() + " characters, starting '" + arg.substring(0, 20)
-                        + "': arguments are at most " + MAX_ARGUMENT_CHARS + " characters");
+                        + "': arguments are at most " + Usage.MAX_ARGUMENT_CHARS + " characters");
             }
         }
     }
 
     private static Path onlyRun(String command, List<String> args) {
         if (args.size() != 1 || args.getFirst().startsWith("--")) {
-            throw new CliException(command + " takes one run folder, e.g. " + command + " results/6.8.0/2026-01-01T00-00-00_quick\n" + USAGE);
+            throw new CliException(command + " takes one run folder, e.g. " + command + " results/6.8.0/2026-01-01T00-00-00_quick\n" + Usage.TEXT);
         }
         return Path.of(args.getFirst());
     }

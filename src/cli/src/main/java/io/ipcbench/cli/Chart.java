@@ -1,5 +1,0 @@
-package io.ipcbench.cli;
-
-/** A plot of a report: its file name beside report.md, what it shows, the PNG. */
-record Chart(String file, String title, byte[] png) {
-}

@@ -1,0 +1,85 @@
+package io.ipcbench.cli.diff;
+
+import io.ipcbench.cli.doc.Doc;
+import io.ipcbench.cli.doc.HtmlWriter;
+import io.ipcbench.cli.doc.MarkdownWriter;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.results.Significance;
+import io.ipcbench.cli.usage.CliException;
+import io.ipcbench.cli.usage.Usage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code diff BASE NEW [--threshold=PCT] [--html=FILE]}: what changed from one run to another, as
+ * Markdown on standard output and an HTML page (by default {@code NEW/diff-<base run id>.html}).
+ * The exit status gates CI: 1 when a result regressed significantly beyond the threshold, else 0.
+ */
+public final class DiffCommand {
+    /** The result of a diff: its document and whether a regression beyond the threshold was found. */
+    public record Outcome(RunDiff diff, Doc doc, boolean regressed) {
+        public int exitStatus() {
+            return regressed ? 1 : 0;
+        }
+    }
+
+    private DiffCommand() {
+    }
+
+    public static Outcome compare(Path base, Path changed, double threshold) {
+        RunDiff diff = RunDiff.of(Run.load(base), Run.load(changed));
+        return new Outcome(diff, DiffDoc.of(diff, threshold), !diff.with(RowDiff.Outcome.REGRESSION, threshold).isEmpty());
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        List<Path> runs = new ArrayList<>();
+        double threshold = Significance.DEFAULT_THRESHOLD;
+        Optional<Path> html = Optional.empty();
+        for (String arg : args) {
+            if (arg.startsWith("--threshold=")) {
+                threshold = threshold(arg.substring("--threshold=".length()));
+            } else if (arg.startsWith("--html=")) {
+                html = Optional.of(Path.of(arg.substring("--html=".length())));
+            } else if (arg.startsWith("--")) {
+                throw new CliException("unknown option '" + arg + "'; diff takes --threshold=PCT and --html=FILE\n" + Usage.TEXT);
+            } else {
+                runs.add(Path.of(arg));
+            }
+        }
+        if (runs.size() != 2) {
+            throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "\n" + Usage.TEXT);
+        }
+        Outcome outcome = compare(runs.get(0), runs.get(1), threshold);
+        out.print(MarkdownWriter.render(outcome.doc()));
+        Path page = html.orElseGet(() -> runs.get(1).resolve("diff-" + outcome.diff().base().id() + ".html"));
+        write(page, HtmlWriter.render(outcome.doc()));
+        err.println("ipcbench: diff written to " + page + (outcome.regressed() ? "; regressions found (exit status 1)" : ""));
+        return outcome.exitStatus();
+    }
+
+    /** "10", "10%" or "7.5" percent, as a fraction. */
+    static double threshold(String text) {
+        try {
+            double percent = Double.parseDouble(text.strip().replaceAll("%$", ""));
+            if (percent >= 0 && percent < 100) {
+                return percent / 100;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new CliException("--threshold=" + text + " is not a percentage from 0 to 100 (e.g. --threshold=10)");
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new CliException(file + ": cannot write it (" + e.getMessage() + ")");
+        }
+    }
+}

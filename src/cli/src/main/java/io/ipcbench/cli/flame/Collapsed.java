@@ -1,0 +1,55 @@
+package io.ipcbench.cli.flame;
+
+import io.ipcbench.cli.usage.CliException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A profile in collapsed-stack form, as async-profiler writes it ({@code output=collapsed}): one
+ * line per distinct stack, frames from the root separated by ';', then a space and the number of
+ * samples.
+ *
+ * @param stacks samples by stack (frames root first)
+ */
+public record Collapsed(Path file, Map<List<String>, Long> stacks) {
+
+    public static Collapsed read(Path file) {
+        Map<List<String>, Long> stacks = new LinkedHashMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new CliException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            try {
+                long samples = Long.parseLong(line.substring(space + 1));
+                stacks.merge(List.of(line.substring(0, space).split(";")), samples, Long::sum);
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                throw new CliException(file + ": line " + (i + 1) + " is not a collapsed stack (frames separated by ';', "
+                        + "a space, a sample count)");
+            }
+        }
+        return new Collapsed(file, stacks);
+    }
+
+    public long total() {
+        return stacks.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Samples of the stacks each frame appears in (a recursive frame counted once per stack). */
+    public Map<String, Long> inclusive() {
+        Map<String, Long> byFrame = new LinkedHashMap<>();
+        stacks.forEach((stack, samples) -> stack.stream().distinct().forEach(frame -> byFrame.merge(frame, samples, Long::sum)));
+        return byFrame;
+    }
+}

@@ -1,0 +1,67 @@
+package io.ipcbench.cli.flame;
+
+import io.ipcbench.cli.results.JmhResult;
+import io.ipcbench.cli.results.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the collapsed stacks of one benchmark × params in a flame run's {@code flame/} folder:
+ * {@code collapsed-<event>.csv} of the benchmark JVM (JMH names the folder
+ * {@code <benchmark>-<Mode>-<param>-<value>...}) and {@code peer-collapsed-<event>.csv} of the peer,
+ * in the same folder or, in runs made before the peer used JMH's mode name, in one named with the
+ * mode's long label ("Sampling time").
+ */
+public final class FlameTrials {
+    static final String FLAME = "flame";
+    private static final Map<String, List<String>> MODE_NAMES = Map.of(
+            "thrpt", List.of("Throughput", "Throughput, ops/time"),
+            "avgt", List.of("AverageTime", "Average time, time/op"),
+            "sample", List.of("SampleTime", "Sampling time"),
+            "ss", List.of("SingleShotTime", "Single shot invocation time"));
+
+    /** A process's profile of one trial: which process, the event, the file. */
+    public record Profile(String process, String event, Path file) {
+    }
+
+    private FlameTrials() {
+    }
+
+    public static boolean hasFlameGraphs(Run run) {
+        return Files.isDirectory(run.dir().resolve(FLAME));
+    }
+
+    public static Optional<Profile> find(Run run, JmhResult result, boolean peer) {
+        String prefix = peer ? "peer-collapsed-" : "collapsed-";
+        for (String mode : MODE_NAMES.getOrDefault(result.mode(), List.of(result.mode()))) {
+            StringBuilder name = new StringBuilder(result.benchmark()).append('-').append(mode);
+            result.params().forEach((k, v) -> name.append('-').append(k).append('-').append(v));
+            Path dir = run.dir().resolve(FLAME).resolve(name.toString());
+            for (Path file : files(dir)) {
+                String fileName = file.getFileName().toString();
+                if (fileName.startsWith(prefix) && fileName.endsWith(".csv")) {
+                    String event = fileName.substring(prefix.length(), fileName.length() - ".csv".length());
+                    return Optional.of(new Profile(peer ? "peer" : "benchmark JVM", event, file));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            return new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.ipcbench.cli.run;
+
+import io.ipcbench.cli.flame.FlameRun;
+import io.ipcbench.cli.results.MachineLoad;
+import io.ipcbench.cli.results.Run;
+import io.ipcbench.cli.usage.CliException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code run}: checks everything a person can get wrong (profile, module names, jars, results folder,
+ * baseline) before the first benchmark starts, then runs the modules one after another into a new
+ * run folder, and writes the run's report there, and its diff against the baseline if one was given.
+ * A failing module does not stop the others; the exit status says whether any failed or regressed.
+ */
+public final class RunCommand {
+    /** The environment variables through which the harness's trials learn their run and report CPUs shared with another run (see io.ipcbench.os.PinnedCpus). */
+    private static final String RUN_VARIABLE = "IPCBENCH_RUN";
+    private static final String CPU_SHARING_VARIABLE = "IPCBENCH_CPU_SHARING";
+    private static final String CPU_SHARING_SUFFIX = ".cpu-sharing";
+    private final RunOptions options;
+    private final PrintStream console;
+    private final Clock clock = Clock.systemUTC();
+
+    public RunCommand(RunOptions options, PrintStream console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    public int call() {
+        Path root = options.root();
+        Profile profile = Profile.load(root.resolve("profiles"), options.profile());
+        Path jmhDir = root.resolve("jmh");
+        requireKnownModules(profile, ModuleJars.modules(jmhDir));
+        Optional<String> bench = options.bench().or(profile::bench);
+        Optional<Profile.Soak> soak = profile.soak();
+        Optional<String> flameEvent = FlameRun.requireKnownEvent(options.flame().or(profile::flame));
+        List<BenchmarkJar> jars;
+        Map<String, CpuPlan> cpus = Map.of();
+        if (soak.isPresent()) {
+            requireNoJmhOptions(profile);
+            jars = SoakArgs.select(jmhDir, options.modules().or(profile::modules));
+        } else {
+            jars = ModuleJars.select(jmhDir, options.modules().or(profile::modules));
+            jars.forEach(BenchmarkJar::requireBenchmarkList);
+            ParamCheckRunner.Checked checked = selectingBenchmarks(profile, jars, bench);
+            jars = checked.selecting();
+            cpus = checked.cpus();
+            announce(cpus);
+        }
+        // a baseline that cannot be read would only show up after the whole run
+        options.baseline().ifPresent(Run::load);
+
+        RunEnvironment environment = RunEnvironment.probe();
+        Path runDir = ResultsFolder.createRunDir(options.results(), environment.kernelRelease(), profile.name(), clock);
+        Path runJson = runDir.resolve("run.json");
+        List<String> failures = new ArrayList<>();
+        RunRecord record;
+        try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
+            record = plan(profile, jars, bench, environment, runDir, flame.run(), soak, cpus);
+            save(record, runJson);
+            MachineLoadSnapshot start = MachineLoadSnapshot.take();
+            for (ModuleRun planned : record.modules()) {
+                ModuleRun run = runModule(planned, runDir, soak.isPresent());
+                if (!run.succeeded()) {
+                    failures.add(run.module() + (run.error() != null ? " (" + run.error() + ")"
+                            : " (exit status " + run.exitStatus() + ", see " + runDir.resolve(run.logFile()) + ")"));
+                }
+                record = record.withModule(run);
+                save(record, runJson);
+            }
+            MachineLoad load = MachineLoadSnapshot.between(start, MachineLoadSnapshot.take());
+            record = record.withEnd(clock.instant().toString(), load);
+            save(record, runJson);
+            if (load.busy()) {
+                console.println("ipcbench: the machine was busy during this run: " + load.describe()
+                        + "; its numbers are the machine's as much as the code's");
+            }
+        }
+
+        console.println("ipcbench: results of profile " + profile.name() + " are in " + runDir);
+        int status = soak.isPresent() ? SoakSummary.write(runDir, record, console)
+                : ReportAndDiff.write(runDir, options.baseline(), console);
+        if (failures.isEmpty()) {
+            return status;
+        }
+        console.println("ipcbench: " + failures.size() + " of " + jars.size() + " modules failed: "
+                + String.join("; ", failures));
+        return Math.max(1, status);
+    }
+
+    /** The JMH options of the command line do not apply to a soak: refused rather than silently ignored. */
+    private void requireNoJmhOptions(Profile profile) {
+        List<String> given = new ArrayList<>();
+        options.bench().ifPresent(b -> given.add("--bench"));
+        if (!options.extraJmh().isEmpty()) {
+            given.add("--jmh");
+        }
+        options.flame().ifPresent(f -> given.add("--flame"));
+        options.baseline().ifPresent(b -> given.add("--baseline"));
+        if (!given.isEmpty()) {
+            throw new CliException(String.join(", ", given) + " cannot be used with profile " + profile.name()
+                    + ", a soak (it runs no JMH); drop " + (given.size() == 1 ? "it" : "them") + " or choose another profile");
+        }
+    }
+
+    /**
+     * Every module's params checked by its own jar before anything starts (see {@link ParamCheckRunner});
+     * the modules in which the benchmark pattern selects nothing are left out, and said so.
+     */
+    private ParamCheckRunner.Checked selectingBenchmarks(Profile profile, List<BenchmarkJar> jars, Optional<String> bench) {
+        Map<BenchmarkJar, List<String>> argsByModule = new LinkedHashMap<>();
+        for (BenchmarkJar jar : jars) {
+            argsByModule.put(jar, JmhArgs.forModule(jar.module(), profile, options.extraJmh(), bench,
+                    Path.of(jar.module() + ".json"), Optional.empty()));
+        }
+        ParamCheckRunner.Checked checked = ParamCheckRunner.require(argsByModule, profile);
+        List<BenchmarkJar> selecting = checked.selecting();
+        if (selecting.size() < jars.size()) {
+            console.println("ipcbench: the benchmark pattern " + bench.orElse("") + " selects nothing in "
+                    + String.join(", ", jars.stream().filter(j -> !selecting.contains(j)).map(BenchmarkJar::module).toList())
+                    + "; those modules do not run");
+        }
+        return checked;
+    }
+
+    /**
+     * Where the trials will measure, before the first one starts; a warning when no CPU is left for
+     * every other thread, which then preempts the measured ones (one scheduler slice in the tails).
+     */
+    private void announce(Map<String, CpuPlan> cpus) {
+        cpus.values().forEach(plan -> console.println("ipcbench: pinning=" + plan.pinning() + ": " + plan.summary()));
+        List<String> lacking = cpus.values().stream().filter(plan -> !plan.housekeepingLeft()).map(CpuPlan::pinning).toList();
+        if (!lacking.isEmpty()) {
+            console.println("ipcbench: warning: pinning=" + String.join(", ", lacking) + " leaves no housekeeping CPU on this"
+                    + " machine: the latency tails will hold other threads' time slices; give the run 3 or more CPUs"
+                    + " (2 for same-core) to keep them off the measuring CPUs");
+        }
+    }
+
+    /** Closes the flame run, if any, whichever way the modules end. */
+    private record FlameRunScope(Optional<FlameRun> run) implements AutoCloseable {
+        @Override
+        public void close() {
+            run.ifPresent(FlameRun::close);
+        }
+    }
+
+    private RunRecord plan(Profile profile, List<BenchmarkJar> jars, Optional<String> bench,
+                           RunEnvironment environment, Path runDir, Optional<FlameRun> flame, Optional<Profile.Soak> soak,
+                           Map<String, CpuPlan> cpus) {
+        Map<String, String> pinning = new LinkedHashMap<>();
+        List<ModuleRun> modules = new ArrayList<>();
+        for (BenchmarkJar jar : jars) {
+            String module = jar.module();
+            pinning.put(module, profile.paramsFor(module).getOrDefault("pinning", "benchmark default"));
+            String jarPath = options.root().relativize(jar.jar()).toString();
+            if (soak.isPresent()) {
+                String summary = module + ".soak.md";
+                List<String> args = SoakArgs.forModule(module, soak.get(), runDir.resolve(summary));
+                modules.add(ModuleRun.planned(module, jarPath, jar.jmhVersion(), args).withResultFile(summary));
+            } else {
+                List<String> args = JmhArgs.forModule(module, profile, options.extraJmh(), bench,
+                        runDir.resolve(module + ".json"), flame);
+                modules.add(ModuleRun.planned(module, jarPath, jar.jmhVersion(), args));
+            }
+        }
+        var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
+        return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning, cpus,
+                environment, GitState.of(options.root()), List.copyOf(modules), null);
+    }
+
+    private ModuleRun runModule(ModuleRun planned, Path runDir, boolean soak) {
+        // a soak runs the harness's main class from the jar; JMH runs as the jar's main
+        List<String> command = new ArrayList<>(List.of(javaLauncher(), "--enable-native-access=ALL-UNNAMED",
+                soak ? "-cp" : "-jar", options.root().resolve(planned.jar()).toString()));
+        command.addAll(planned.jmhArgs());
+        console.println("ipcbench: running " + planned.module() + ": " + String.join(" ", command));
+        Instant start = clock.instant();
+        Path cpuSharing = runDir.resolve(planned.module() + CPU_SHARING_SUFFIX);
+        Map<String, String> environment = Map.of(
+                RUN_VARIABLE, "ipcbench run " + runDir.getFileName() + " (runner pid " + ProcessHandle.current().pid() + ")",
+                CPU_SHARING_VARIABLE, cpuSharing.toString());
+        try {
+            int exit = ModuleRunner.run(command, environment, options.root(), runDir.resolve(planned.logFile()), console);
+            return planned.finished(exit, Duration.between(start, clock.instant()).toMillis() / 1000.0, takeLines(cpuSharing));
+        } catch (IOException e) {
+            console.println("ipcbench: module " + planned.module() + " could not run: " + e);
+            return planned.broken(e.toString());
+        }
+    }
+
+    /** The lines of {@code file}, which is then removed: run.json keeps them. None if there is no such file. */
+    private static List<String> takeLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(file);
+        Files.delete(file);
+        return lines;
+    }
+
+    /** The JVM running this CLI runs the benchmarks too: the JDK recorded in run.json is the one measured. */
+    static String javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A param for a module that does not exist is a typo that would silently leave the module at its defaults. */
+    private static void requireKnownModules(Profile profile, List<String> modules) {
+        Set<String> unknown = new TreeSet<>(profile.modulesWithParams());
+        unknown.removeAll(modules);
+        if (!unknown.isEmpty()) {
+            throw new CliException(profile.file() + " sets params for " + unknown + ", which are not modules under jmh/"
+                    + " (modules: " + String.join(", ", modules) + "); fix the param.<module>.<name> keys");
+        }
+    }
+
+    private static void save(RunRecord record, Path runJson) {
+        try {
+            record.write(runJson);
+        } catch (IOException e) {
+            throw new CliException("cannot write " + runJson + " (" + e + "); the results folder must stay writable");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.ipcbench.cli.usage;
+
+/**
+ * What every command's command line shares: the usage printed with a wrong one, and the longest
+ * argument any command accepts.
+ */
+public final class Usage {
+    public static final String TEXT = """
+            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar COMMAND ...
+              run [--profile=NAME] [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
+            [--flame=cpu|wall|itimer|lock|alloc] [--baseline=RUN]
+                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick),
+                   records the run under <results>/<kernel release>/<run id>/ with its report, and the diff against
+                   the baseline run folder if one is given
+              report RUN
+                   writes report.md, report.html and plots/*.png into the run folder RUN
+              lessons RUN
+                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured
+              diff BASE NEW [--threshold=PCT] [--html=FILE]
+                   compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
+                   exit status 1 when a result regressed significantly by more than PCT % (default 10)""";
+
+    /** The longest argument, and the longest line of a profile. */
+    public static final int MAX_ARGUMENT_CHARS = 4096;
+
+    private Usage() {
+    }
+}

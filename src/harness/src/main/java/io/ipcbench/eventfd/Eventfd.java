@@ -1,6 +1,7 @@
 package io.ipcbench.eventfd;
 
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
@@ -8,7 +9,6 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.EventFd;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 import io.ipcbench.shm.Doorbells;
 import io.ipcbench.shm.RingLayout;
 import io.ipcbench.shm.SharedMapping;
@@ -80,7 +80,7 @@ public final class Eventfd implements Mechanism {
             }
 
             @Override
-            public Link connect(PeerProcess peer, Liveness peerLiveness) {
+            public Link connect(ForkedPeer peer, Liveness peerLiveness) {
                 String[] fds = peer.awaitExport(FDS).split(",");
                 int peerBell = Libc.duplicateFrom(peer.pid(), Integer.parseInt(fds[0]));
                 int ownBell = Libc.duplicateFrom(peer.pid(), Integer.parseInt(fds[1]));

@@ -1,6 +1,7 @@
 package io.ipcbench.fifo;
 
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
@@ -11,7 +12,6 @@ import io.ipcbench.os.Fifos;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.NativeException;
-import io.ipcbench.peer.PeerProcess;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class Fifo implements Mechanism {
             }
 
             @Override
-            public StreamLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public StreamLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 return open(directory.resolve(FROM_PEER), directory.resolve(TO_PEER), FdWait.of(params), peerLiveness);
             }
         };
@@ -75,7 +75,7 @@ public final class Fifo implements Mechanism {
             throw new NativeException("open(" + readPath + ", O_RDONLY|O_NONBLOCK)", -readFd);
         }
         try {
-            int writeFd = openForWriting(writePath, other, TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS));
+            int writeFd = openForWriting(writePath, other, TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS));
             if (wait == FdWait.BLOCKING) {
                 Libc.setBlocking(readFd);
                 Libc.setBlocking(writeFd);

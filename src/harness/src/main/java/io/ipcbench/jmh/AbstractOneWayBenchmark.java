@@ -1,7 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 import io.ipcbench.traffic.OneWay;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;

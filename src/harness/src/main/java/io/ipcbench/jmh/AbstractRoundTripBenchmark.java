@@ -1,7 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 import io.ipcbench.traffic.RoundTrip;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

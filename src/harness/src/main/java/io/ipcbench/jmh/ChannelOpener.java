@@ -2,8 +2,8 @@ package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
 import io.ipcbench.peer.FlameGraphs;
-import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
 import io.ipcbench.traffic.Channel;
 

@@ -2,7 +2,7 @@ package io.ipcbench.jmh;
 
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 import io.ipcbench.traffic.Channel;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

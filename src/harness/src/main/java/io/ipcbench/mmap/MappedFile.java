@@ -1,5 +1,6 @@
 package io.ipcbench.mmap;
 
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
@@ -7,7 +8,6 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.Mmap;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 import io.ipcbench.shm.SharedMapping;
 import io.ipcbench.shm.SharedRings;
 import io.ipcbench.shm.SyncKind;
@@ -66,7 +66,7 @@ public final class MappedFile implements Mechanism {
             }
 
             @Override
-            public Link connect(PeerProcess peer, Liveness peerLiveness) {
+            public Link connect(ForkedPeer peer, Liveness peerLiveness) {
                 int fd = backing == Backing.MEMFD
                         ? Libc.duplicateFrom(peer.pid(), Integer.parseInt(peer.awaitExport(MEMFD)))
                         : Mmap.openReadWrite(Path.of(forPeer.get(FILE)));

@@ -1,13 +1,13 @@
 package io.ipcbench.mqueue;
 
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.QueueMarkers;
-import io.ipcbench.peer.PeerProcess;
 
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -77,7 +77,7 @@ public final class MessageQueue implements Mechanism {
      * them fails with EIDRM and the peer's exit status: the removal follows the peer Process's own
      * exit, so that status is recorded by the time the woken side asks for it.
      */
-    private static void removeWhenGone(PeerProcess peer, QueueMarkers.SysvQueue... queues) {
+    private static void removeWhenGone(ForkedPeer peer, QueueMarkers.SysvQueue... queues) {
         Runnable removeAll = () -> {
             for (QueueMarkers.SysvQueue queue : queues) {
                 queue.remove().run();
@@ -96,7 +96,7 @@ public final class MessageQueue implements Mechanism {
     }
 
     private interface Connect {
-        Link connect(PeerProcess peer, Liveness peerLiveness);
+        Link connect(ForkedPeer peer, Liveness peerLiveness);
     }
 
     private static Offer offer(Map<String, String> forPeer, Connect connect) {
@@ -107,7 +107,7 @@ public final class MessageQueue implements Mechanism {
             }
 
             @Override
-            public Link connect(PeerProcess peer, Liveness peerLiveness) {
+            public Link connect(ForkedPeer peer, Liveness peerLiveness) {
                 return connect.connect(peer, peerLiveness);
             }
         };

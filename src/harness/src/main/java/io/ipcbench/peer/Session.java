@@ -4,6 +4,7 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;

@@ -1,13 +1,13 @@
 package io.ipcbench.pipe;
 
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.StreamLink;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class Pipe implements Mechanism {
             }
 
             @Override
-            public StreamLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public StreamLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 int[] fds = Arrays.stream(peer.awaitExport(FDS).split(",")).mapToInt(Integer::parseInt).toArray();
                 int fromPeer = Libc.duplicateFrom(peer.pid(), fds[2]);
                 int toPeer = Libc.duplicateFrom(peer.pid(), fds[1]);

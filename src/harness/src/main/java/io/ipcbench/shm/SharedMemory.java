@@ -1,11 +1,11 @@
 package io.ipcbench.shm;
 
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public final class SharedMemory implements Mechanism {
             }
 
             @Override
-            public Link connect(PeerProcess peer, Liveness peerLiveness) {
+            public Link connect(ForkedPeer peer, Liveness peerLiveness) {
                 return open(params, forPeer, peerLiveness, SharedRings.End.BENCHMARK);
             }
         };

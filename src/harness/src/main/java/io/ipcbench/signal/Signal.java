@@ -1,12 +1,12 @@
 package io.ipcbench.signal;
 
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Signals;
-import io.ipcbench.peer.PeerProcess;
 
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -62,7 +62,7 @@ public final class Signal implements Mechanism {
             }
 
             @Override
-            public SignalLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public SignalLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 int peerTid = Integer.parseInt(peer.awaitExport(TID));
                 SignalLink link = new SignalLink(kind, peerLiveness, (int) peer.pid(), peerTid);
                 if (link.receiverTid() != tid) {

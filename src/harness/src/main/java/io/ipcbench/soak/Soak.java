@@ -1,6 +1,6 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 

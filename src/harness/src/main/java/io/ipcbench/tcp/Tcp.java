@@ -2,11 +2,11 @@ package io.ipcbench.tcp;
 
 import io.ipcbench.link.ChannelLink;
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +88,7 @@ public final class Tcp implements Mechanism {
             }
 
             @Override
-            public ChannelLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public ChannelLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 int peerPort = Integer.parseInt(peer.awaitExport(PEER_PORT));
                 SocketChannel connection = acceptFrom(server, peerPort, peerLiveness);
                 closeQuietly(server);
@@ -136,7 +136,7 @@ public final class Tcp implements Mechanism {
      * through its own stdout. Polls, so that a peer that dies first fails the trial at once.
      */
     private static SocketChannel acceptFrom(ServerSocketChannel server, int peerPort, Liveness peer) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
         try {
             while (System.nanoTime() < deadline) {
                 SocketChannel connection = server.accept();
@@ -157,7 +157,7 @@ public final class Tcp implements Mechanism {
             Thread.currentThread().interrupt();
         }
         throw new IllegalStateException("tcp: the peer's connection from port " + peerPort + " did not arrive within "
-                + PeerProcess.HANDSHAKE_TIMEOUT_SECONDS + " s");
+                + ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + " s");
     }
 
     static void closeQuietly(java.nio.channels.Channel channel) {

@@ -4,7 +4,7 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

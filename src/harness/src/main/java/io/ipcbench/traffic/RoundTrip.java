@@ -4,8 +4,8 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
 import io.ipcbench.peer.FlameGraphs;
-import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;

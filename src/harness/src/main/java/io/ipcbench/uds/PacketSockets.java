@@ -1,6 +1,7 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
@@ -10,7 +11,6 @@ import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.NativeException;
 import io.ipcbench.os.Sockets;
-import io.ipcbench.peer.PeerProcess;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -83,7 +83,7 @@ final class PacketSockets {
 
     /** The benchmark side's half: what to do once the peer runs. */
     private interface Connect {
-        PacketLink connect(PeerProcess peer, Liveness peerLiveness);
+        PacketLink connect(ForkedPeer peer, Liveness peerLiveness);
     }
 
     private static Mechanism.Offer offer(Path directory, Connect connect) {
@@ -94,7 +94,7 @@ final class PacketSockets {
             }
 
             @Override
-            public PacketLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public PacketLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 return connect.connect(peer, peerLiveness);
             }
         };
@@ -129,6 +129,6 @@ final class PacketSockets {
     }
 
     private static long handshakeNanos() {
-        return TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS);
+        return TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
     }
 }

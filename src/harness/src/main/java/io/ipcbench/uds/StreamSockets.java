@@ -2,12 +2,12 @@ package io.ipcbench.uds;
 
 import io.ipcbench.link.ChannelLink;
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.SetUpWait;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +40,9 @@ final class StreamSockets {
             }
 
             @Override
-            public ChannelLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public ChannelLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 SocketChannel channel = SetUpWait.until("the peer to connect to " + path, peerLiveness,
-                        TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
+                        TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
                 closeQuietly(listener);
                 Uds.unlink(path);
                 return new ChannelLink(channel, channel, FdWait.of(params), peerLiveness);

@@ -3,7 +3,6 @@ package io.ipcbench.link;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.AbandonedSessionMain;
-import io.ipcbench.peer.PeerProcess;
 import io.ipcbench.peer.Session;
 import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
@@ -168,7 +167,7 @@ public abstract class PeerFaultContract {
         AtomicLong struckAt = new AtomicLong();
         try {
             CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
-                Faults.awaitCondition("the peer JVM to pause at start-up", PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, () -> Files.exists(paused));
+                Faults.awaitCondition("the peer JVM to pause at start-up", ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS, () -> Files.exists(paused));
                 List<ProcessHandle> peers = ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
                 assertEquals(1, peers.size(), "one peer starting: " + peers);
                 struckAt.set(System.nanoTime());
@@ -286,7 +285,7 @@ public abstract class PeerFaultContract {
                     trials.add(CompletableFuture.supplyAsync(() -> stoppedPeer(params, shape, opening), threads));
                 }
             }
-            Duration limit = Duration.ofSeconds(trials.size() * PeerProcess.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS);
+            Duration limit = Duration.ofSeconds(trials.size() * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS);
             List<PeerFailure> failures = assertTimeoutPreemptively(limit, () -> trials.stream().map(CompletableFuture::join).toList());
             for (int i = 0; i < failures.size(); i++) {
                 Params params = variants.get(i / 2);
@@ -407,7 +406,7 @@ public abstract class PeerFaultContract {
     @AfterEach
     void nothingIsLeftBehind() {
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            child.onExit().orTimeout(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            child.onExit().orTimeout(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         }
         assertEquals(List.of(), liveChildren(), "peer processes still alive");
         assertEquals(List.of(), objectsOf(ProcessHandle.current().pid()), "named objects left behind");
@@ -446,7 +445,7 @@ public abstract class PeerFaultContract {
     }
 
     private static <T> T inOneThread(ThrowingSupplier<T> trial) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(2 * PeerProcess.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS), trial);
+        return assertTimeoutPreemptively(Duration.ofSeconds(2 * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS), trial);
     }
 
     /** Runs {@code traffic} until it fails, and checks that it failed within {@code seconds} of the fault. */

@@ -1,4 +1,4 @@
-package io.ipcbench.peer;
+package io.ipcbench.link;
 
 /** What the peer does with the messages it receives. */
 public enum Role {

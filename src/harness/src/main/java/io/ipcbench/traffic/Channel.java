@@ -6,8 +6,8 @@ import io.ipcbench.link.Params;
 
 /**
  * What traffic runs over: the benchmark's end of a link, the trial's parameters, somewhere to
- * report progress, where to pin the measuring thread, and what to close at the end. Usually a {@link io.ipcbench.peer.Session} with
- * a peer process; in the cacheline floors, both ends live in this JVM.
+ * report progress, where to pin the measuring thread, and what to close at the end. Usually the
+ * session of a peer process; in the cacheline floors, both ends live in this JVM.
  */
 public interface Channel extends AutoCloseable {
     Link link();

@@ -1,17 +1,12 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
-import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
-import io.ipcbench.link.Role;
-import io.ipcbench.peer.FlameGraphs;
-import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Optional;
 
 /**
  * Throughput traffic: messages flow to the peer, which copies each one out and acknowledges
@@ -45,15 +40,7 @@ public final class OneWay extends Traffic {
         this.ack = arena.allocate(ACK_BYTES, ALIGNMENT);
     }
 
-    public static OneWay start(Mechanism mechanism, Params params) {
-        return start(mechanism, params, Optional.empty());
-    }
-
-    public static OneWay start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
-        return new OneWay(Session.open(mechanism, params, Role.SINK, flameGraphs));
-    }
-
-    /** Over a channel whose other end is not a peer process (the in-process floors); closing this closes it. */
+    /** Over {@code channel}, whose other end sinks: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
     public static OneWay over(Channel channel) {
         return new OneWay(channel);
     }

@@ -1,16 +1,11 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
-import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
-import io.ipcbench.link.Role;
-import io.ipcbench.peer.FlameGraphs;
-import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Optional;
 
 /**
  * Latency traffic: one message of {@code size} bytes to the peer, which sends it back whole.
@@ -25,15 +20,7 @@ public final class RoundTrip extends Traffic {
         this.reply = arena.allocate(size, ALIGNMENT);
     }
 
-    public static RoundTrip start(Mechanism mechanism, Params params) {
-        return start(mechanism, params, Optional.empty());
-    }
-
-    public static RoundTrip start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
-        return new RoundTrip(Session.open(mechanism, params, Role.ECHO, flameGraphs));
-    }
-
-    /** Over a channel whose other end is not a peer process (the in-process floors); closing this closes it. */
+    /** Over {@code channel}, whose other end echoes: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
     public static RoundTrip over(Channel channel) {
         return new RoundTrip(channel);
     }

@@ -3,7 +3,6 @@ package io.ipcbench.traffic;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -30,12 +29,9 @@ public abstract sealed class Traffic implements AutoCloseable permits RoundTrip,
         MessagePattern.fill(message, size, 0);
     }
 
-    /** The peer session of inter-process traffic. */
-    public Session session() {
-        if (channel instanceof Session session) {
-            return session;
-        }
-        throw new IllegalStateException(channel.params().describe() + " runs in this process: it has no peer session");
+    /** What this traffic runs over: a peer session, or the in-process floors' rings. */
+    public Channel channel() {
+        return channel;
     }
 
     public Params params() {

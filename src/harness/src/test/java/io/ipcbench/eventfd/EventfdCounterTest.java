@@ -9,6 +9,7 @@ import io.ipcbench.link.PeerFaultContract;
 import io.ipcbench.os.EventFd;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,9 @@ class EventfdCounterTest {
     @ParameterizedTest
     @MethodSource("counters")
     void everyCounterRoundTripReadsExactlyOneEachWay(Params params) {
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params);
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new Eventfd(), params);
              Arena arena = Arena.ofConfined()) {
-            Link link = roundTrip.session().link();
+            Link link = PeerTraffic.session(roundTrip).link();
             MemorySegment buffer = arena.allocate(8, 8);
             for (int i = 0; i < 20_000; i++) {
                 buffer.set(ValueLayout.JAVA_LONG, 0, -1);
@@ -91,9 +92,9 @@ class EventfdCounterTest {
     @ParameterizedTest
     @MethodSource("counters")
     void aKilledPeerFailsTheBenchmarkQuicklyNamingSigkill(Params params) {
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new Eventfd(), params)) {
             IntStream.range(0, 100).forEach(i -> roundTrip.once());
-            ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
+            ProcessHandle.of(PeerTraffic.session(roundTrip).peer().pid()).orElseThrow().destroyForcibly();
             PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(PeerFaultContract.FAILURE_SECONDS),
                     () -> assertThrows(PeerFailure.class, () -> {
                         while (true) {
@@ -132,7 +133,7 @@ class EventfdCounterTest {
     void aClosedSessionLeavesNoDescriptorOpen(String shape) throws IOException {
         Params params = new Params("eventfd", Map.of("shape", shape, "wait", "BLOCKING", "size", "8", "capacity", "1"));
         List<String> before = eventfds();
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new Eventfd(), params)) {
             roundTrip.once();
             assertEquals(before.size() + 2, eventfds().size(), "the benchmark side holds both eventfds while connected");
         }

@@ -7,6 +7,7 @@ import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.Fifos;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class FifoTest extends DescriptorStreamContract {
 
     @Test
     void theFifosAre0600InA0700DirectoryOfTheirOwn() throws IOException {
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params(Map.of("wait", "BLOCKING"), 64))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params(Map.of("wait", "BLOCKING"), 64))) {
             roundTrip.onceVerified(0);
             List<String> present = NamedObjects.presentFor(ProcessHandle.current().pid());
             assertEquals(1, present.size(), "one private directory: " + present);

@@ -4,6 +4,7 @@ import io.ipcbench.eventfd.Eventfd;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.PinningThatFits;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.traffic.OneWay;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class WakePerSleepTest {
         Params params = new Params(mechanism.name(), values);
         SyncCost atStart;
         long messages = 0;
-        try (OneWay stream = OneWay.start(mechanism, params)) {
+        try (OneWay stream = PeerTraffic.oneWay(mechanism, params)) {
             atStart = SyncCost.atStart();
             for (long until = System.nanoTime() + RUN_NANOS; System.nanoTime() < until; messages++) {
                 stream.send();

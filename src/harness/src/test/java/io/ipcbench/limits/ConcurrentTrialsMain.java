@@ -7,6 +7,7 @@ import io.ipcbench.link.Params;
 import io.ipcbench.mmap.Leftovers;
 import io.ipcbench.mmap.MappedFile;
 import io.ipcbench.mqueue.MessageQueue;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.pipe.Pipe;
 import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.tcp.Tcp;
@@ -60,13 +61,13 @@ public final class ConcurrentTrialsMain {
         List<RoundTrip> open = new ArrayList<>();
         try {
             for (Trial trial : TRIALS) {
-                open.add(RoundTrip.start(trial.mechanism(), trial.params(args[0])));
+                open.add(PeerTraffic.roundTrip(trial.mechanism(), trial.params(args[0])));
             }
             System.out.println("OPEN");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in)).readLine();
             for (RoundTrip roundTrip : open) {
-                String trial = roundTrip.session().params().describe();
+                String trial = PeerTraffic.session(roundTrip).params().describe();
                 try {
                     for (long seq = 1; seq <= ROUND_TRIPS; seq++) {
                         roundTrip.onceVerified(seq);

@@ -3,6 +3,7 @@ package io.ipcbench.link;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.AbandonedSessionMain;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.peer.Session;
 import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
@@ -174,7 +175,7 @@ public abstract class PeerFaultContract {
                 peers.getFirst().destroyForcibly();
             });
             PeerFailure failure = inOneThread(() -> failsAfter("killed before the handshake", params, FAILURE_SECONDS, struckAt::get,
-                    () -> RoundTrip.start(mechanism(), params).close()));
+                    () -> PeerTraffic.roundTrip(mechanism(), params).close()));
             killer.join();
             assertNames(failure, params, "killed by SIGKILL");
         } finally {
@@ -191,7 +192,7 @@ public abstract class PeerFaultContract {
             PeerFailure failure = inOneThread(() -> {
                 try (Traffic trial = shape.apply(params)) {
                     carry(trial, 0, MESSAGES);
-                    long struckAt = Faults.kill(trial.session());
+                    long struckAt = Faults.kill(PeerTraffic.session(trial));
                     return failsAfter("killed mid-stream, " + shapeOf(trial), params, FAILURE_SECONDS, () -> struckAt,
                             () -> carry(trial, MESSAGES, Long.MAX_VALUE));
                 }
@@ -214,15 +215,15 @@ public abstract class PeerFaultContract {
         Params params = windowHoldingParams().orElse(faultParams());
         boolean[] heldInTheWait = new boolean[1];
         PeerFailure failure = inOneThread(() -> {
-            try (OneWay stream = OneWay.start(mechanism(), params)) {
+            try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
                 Thread sender = Thread.currentThread();
                 AtomicLong sends = new AtomicLong();
                 AtomicLong struckAt = new AtomicLong();
                 CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
                     try {
-                        heldInTheWait[0] = stopWhileAwaitingAcknowledgement(stream.session(), sender, sends);
+                        heldInTheWait[0] = stopWhileAwaitingAcknowledgement(PeerTraffic.session(stream), sender, sends);
                     } finally {
-                        struckAt.set(Faults.kill(stream.session()));
+                        struckAt.set(Faults.kill(PeerTraffic.session(stream)));
                     }
                 });
                 String fault = "killed while the sender awaits a batch acknowledgement";
@@ -305,7 +306,7 @@ public abstract class PeerFaultContract {
             carry(trial, 0, MESSAGES);
             opening.release();
             opened = true;
-            long struckAt = Faults.stop(trial.session());
+            long struckAt = Faults.stop(PeerTraffic.session(trial));
             String fault = "stopped, " + shapeOf(trial);
             PeerFailure failure = failsAfter(fault, params, STOP_SECONDS, () -> struckAt, () -> carry(trial, MESSAGES, Long.MAX_VALUE));
             long took = System.nanoTime() - struckAt;
@@ -325,7 +326,7 @@ public abstract class PeerFaultContract {
         Params params = faultParams();
         String[] reported = new String[1];
         PeerFailure failure = inOneThread(() -> {
-            try (OneWay stream = OneWay.start(mechanism(), params)) {
+            try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
                 carry(stream, 0, MESSAGES);
                 long struckAt = System.nanoTime();
                 reported[0] = repeatLastMessage(stream, MESSAGES);
@@ -391,13 +392,13 @@ public abstract class PeerFaultContract {
     /** A fresh session with the same params carries verified traffic both ways, and its peer finds nothing wrong. */
     protected void nextRunStartsCleanly(Params params) {
         inOneThread(() -> {
-            try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params)) {
+            try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params)) {
                 carry(roundTrip, 0, MESSAGES);
             }
-            try (OneWay stream = OneWay.start(mechanism(), params)) {
+            try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
                 carry(stream, 0, MESSAGES);
                 assertTrue(stream.drain(true) >= MESSAGES, "every message acknowledged");
-                assertTrue(stream.session().peer().isAlive(), "the verifying peer found nothing wrong and still runs");
+                assertTrue(PeerTraffic.session(stream).peer().isAlive(), "the verifying peer found nothing wrong and still runs");
             }
             return null;
         });
@@ -417,11 +418,11 @@ public abstract class PeerFaultContract {
     }
 
     private RoundTrip roundTrip(Params params) {
-        return RoundTrip.start(mechanism(), params);
+        return PeerTraffic.roundTrip(mechanism(), params);
     }
 
     private OneWay oneWay(Params params) {
-        return OneWay.start(mechanism(), params);
+        return PeerTraffic.oneWay(mechanism(), params);
     }
 
     private static String shapeOf(Traffic trial) {

@@ -3,6 +3,7 @@ package io.ipcbench.os;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.CostReading;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.pipe.Pipe;
 import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.traffic.RoundTrip;
@@ -113,10 +114,10 @@ class ProcessCostTest {
     void thePeersCpuTimeAgreesWithTheSchedulersOwnAccount() throws IOException {
         TwoCores.planOrSkip("the spinning peer runs 250 ms of CPU within the bound only with a core of its own");
         Params params = new Params("shm", shm("SPIN"));
-        try (RoundTrip roundTrip = RoundTrip.start(new SharedMemory(), params)) {
-            long peer = roundTrip.session().peer().pid();
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new SharedMemory(), params)) {
+            long peer = PeerTraffic.session(roundTrip).peer().pid();
             for (int window = 1; ; window++) {
-                ProcessCost before = roundTrip.session().peer().costs().orElseThrow();
+                ProcessCost before = PeerTraffic.session(roundTrip).peer().costs().orElseThrow();
                 Map<String, Long> runBefore = schedulerRunNanos(peer);
                 long until = System.nanoTime() + 60_000_000_000L;
                 while (sum(schedulerRunNanos(peer)) - sum(runBefore) < 250_000_000L) {
@@ -126,7 +127,7 @@ class ProcessCostTest {
                     }
                 }
                 Map<String, Long> runAfter = schedulerRunNanos(peer);
-                ProcessCost spent = roundTrip.session().peer().costs().orElseThrow().minus(before);
+                ProcessCost spent = PeerTraffic.session(roundTrip).peer().costs().orElseThrow().minus(before);
                 boolean threadExited = !runAfter.keySet().containsAll(runBefore.keySet());
                 if (threadExited && window < 5) {
                     continue;
@@ -189,11 +190,11 @@ class ProcessCostTest {
      */
     private static List<Side> sides(Mechanism mechanism, Map<String, String> values, int n) {
         TwoCores.planOrSkip("each side of " + mechanism.name() + " " + values + " is counted as it behaves with a core of its own");
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism, new Params(mechanism.name(), values))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism, new Params(mechanism.name(), values))) {
             roundTrips(roundTrip, n);
-            CostReading before = roundTrip.session().costs();
+            CostReading before = PeerTraffic.session(roundTrip).costs();
             int done = roundTrips(roundTrip, n);
-            CostReading after = roundTrip.session().costs();
+            CostReading after = PeerTraffic.session(roundTrip).costs();
             return List.of(new Side("benchmark JVM", after.bench().minus(before.bench()), done),
                     new Side("peer", after.peer().orElseThrow().minus(before.peer().orElseThrow()), done));
         }

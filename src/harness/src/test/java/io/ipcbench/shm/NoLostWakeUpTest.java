@@ -9,6 +9,7 @@ import io.ipcbench.os.EventFd;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,7 +111,7 @@ class NoLostWakeUpTest {
     void roundTripsBetweenTwoProcessesLoseNoWakeUp() {
         Params params = new Params("eventfd", Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "1", "size", "64",
                 "verify", "true", "pinning", Pinning.fitting().name()));
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new Eventfd(), params)) {
             SyncCounts.Totals before = SyncCounts.total().orElseThrow();
             for (long seq = 0; seq < ROUND_TRIPS; seq++) {
                 roundTrip.onceVerified(seq);

@@ -1,6 +1,7 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Params;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.peer.Session;
 import io.ipcbench.pipe.Pipe;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -64,7 +64,7 @@ class PeerCompilationTest {
     }
 
     private static Trial roundTrips() {
-        RoundTrip roundTrip = RoundTrip.start(new Pipe(), PIPE, Optional.empty());
+        RoundTrip roundTrip = PeerTraffic.roundTrip(new Pipe(), PIPE);
         return new Trial(roundTrip, count -> {
             for (int i = 0; i < count; i++) {
                 roundTrip.once();
@@ -73,7 +73,7 @@ class PeerCompilationTest {
     }
 
     private static Trial stream() {
-        OneWay stream = OneWay.start(new Pipe(), PIPE, Optional.empty());
+        OneWay stream = PeerTraffic.oneWay(new Pipe(), PIPE);
         return new Trial(stream, count -> {
             for (int i = 0; i < count; i++) {
                 stream.send();

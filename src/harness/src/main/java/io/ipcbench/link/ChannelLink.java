@@ -19,17 +19,14 @@ import java.nio.channels.WritableByteChannel;
  * channels are non-blocking and a read or write that moved nothing is retried at once.
  */
 public final class ChannelLink implements Link {
-    /** Retries that moved nothing between two checks of the other side. */
-    private static final int SPINS_PER_CHECK = 1 << 12;
-
     private final ReadableByteChannel in;
     private final WritableByteChannel out;
     private final Liveness other;
+    private final SpinThenCheck spin;
     private MemorySegment sendSegment;
     private ByteBuffer sendView;
     private MemorySegment receiveSegment;
     private ByteBuffer receiveView;
-    private int tries;
 
     /** {@code in} and {@code out} may be the same channel (a socket). */
     public <R extends SelectableChannel & ReadableByteChannel, W extends SelectableChannel & WritableByteChannel>
@@ -37,6 +34,7 @@ public final class ChannelLink implements Link {
         this.in = in;
         this.out = out;
         this.other = other;
+        this.spin = new SpinThenCheck(other);
         try {
             in.configureBlocking(wait == FdWait.BLOCKING);
             out.configureBlocking(wait == FdWait.BLOCKING);
@@ -55,7 +53,7 @@ public final class ChannelLink implements Link {
         try {
             while (buffer.hasRemaining()) {
                 if (out.write(buffer) == 0) {
-                    spinOnce("room in the connection to write");
+                    spin.idle("room in the connection to write");
                 }
             }
         } catch (IOException e) {
@@ -77,19 +75,11 @@ public final class ChannelLink implements Link {
                     throw other.gone("a message of " + length + " bytes (" + buffer.position() + " had arrived; end of stream)");
                 }
                 if (n == 0) {
-                    spinOnce("the rest of a message");
+                    spin.idle("the rest of a message");
                 }
             }
         } catch (IOException e) {
             throw gone("a message of " + length + " bytes (" + buffer.position() + " had arrived)", e);
-        }
-    }
-
-    /** One busy-poll turn; {@code waitingFor} is a constant so that a turn allocates nothing. */
-    private void spinOnce(String waitingFor) {
-        Thread.onSpinWait();
-        if (++tries % SPINS_PER_CHECK == 0) {
-            other.check(waitingFor);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.ChannelOpener;
+import io.ipcbench.jmh.TrialOpener;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Messages;
@@ -12,7 +12,7 @@ import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.PeerMain;
 import io.ipcbench.shm.SharedMemory;
-import io.ipcbench.traffic.Channel;
+import io.ipcbench.traffic.Trial;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 
@@ -33,7 +33,7 @@ import java.util.Optional;
  * killed with SIGKILL. Each thread's waits are bounded by the other's state: the benchmark's by
  * whether the peer thread still runs, the peer's by whether the benchmark side is closing.
  */
-public final class InProcessRings implements Channel {
+public final class InProcessRings implements Trial {
     /** How parameters and failures name these trials. */
     public static final String NAME = "in-process shm";
     /** The peer thread's name, whole in /proc/self/task/.../comm (15 characters). */
@@ -62,15 +62,15 @@ public final class InProcessRings implements Channel {
         peer.start();
     }
 
-    /** How the in-process benchmarks open their channel: these rings, checked as {@link #start} checks them. */
-    public static final ChannelOpener OPENER = new ChannelOpener() {
+    /** How the in-process benchmarks open their trial: these rings, checked as {@link #start} checks them. */
+    public static final TrialOpener OPENER = new TrialOpener() {
         @Override
         public void check(Params params) {
             InProcessRings.check(params);
         }
 
         @Override
-        public Channel open(Params params, Role role, Optional<FlameGraphs> flameGraphs) {
+        public Trial open(Params params, Role role, Optional<FlameGraphs> flameGraphs) {
             return start(params, role);
         }
     };

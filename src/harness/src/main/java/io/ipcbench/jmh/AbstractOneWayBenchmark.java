@@ -27,7 +27,7 @@ public abstract class AbstractOneWayBenchmark extends TrialBenchmark {
     }
 
     /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
-    protected AbstractOneWayBenchmark(String name, ChannelOpener opener) {
+    protected AbstractOneWayBenchmark(String name, TrialOpener opener) {
         super(name, opener);
     }
 

@@ -33,7 +33,7 @@ public abstract class AbstractRoundTripBenchmark extends TrialBenchmark {
     }
 
     /** For benchmarks whose other end is not a peer process of a {@link Mechanism} (the in-process floors). */
-    protected AbstractRoundTripBenchmark(String name, ChannelOpener opener) {
+    protected AbstractRoundTripBenchmark(String name, TrialOpener opener) {
         super(name, opener);
     }
 

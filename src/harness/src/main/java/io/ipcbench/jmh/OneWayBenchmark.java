@@ -40,7 +40,7 @@ public abstract class OneWayBenchmark extends AbstractOneWayBenchmark {
         super(mechanism);
     }
 
-    protected OneWayBenchmark(String name, ChannelOpener opener) {
+    protected OneWayBenchmark(String name, TrialOpener opener) {
         super(name, opener);
     }
 

@@ -18,7 +18,7 @@ public abstract class RoundTripBenchmark extends AbstractRoundTripBenchmark {
         super(mechanism);
     }
 
-    protected RoundTripBenchmark(String name, ChannelOpener opener) {
+    protected RoundTripBenchmark(String name, TrialOpener opener) {
         super(name, opener);
     }
 }

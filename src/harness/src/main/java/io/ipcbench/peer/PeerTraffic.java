@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Traffic with a peer process: a {@link Session} opened for a mechanism, with the round trip or
  * the one-way stream over it; closing the traffic closes the session. The traffic knows only the
- * channel it runs over, so this is also where a caller finds the session behind it.
+ * trial it runs over, so this is also where a caller finds the session behind it.
  */
 public final class PeerTraffic {
     private PeerTraffic() {}
@@ -32,7 +32,7 @@ public final class PeerTraffic {
 
     /** The peer session {@code traffic} runs over. */
     public static Session session(Traffic traffic) {
-        if (traffic.channel() instanceof Session session) {
+        if (traffic.trial() instanceof Session session) {
             return session;
         }
         throw new IllegalStateException(traffic.params().describe() + " runs in this process: it has no peer session");

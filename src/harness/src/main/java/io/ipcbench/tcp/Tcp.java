@@ -1,6 +1,6 @@
 package io.ipcbench.tcp;
 
-import io.ipcbench.link.ChannelLink;
+import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
@@ -25,7 +25,7 @@ import java.util.function.BiConsumer;
  * listens on 127.0.0.1 (never the wildcard address) on a port the kernel picks, the peer
  * connects and exports its own port, and the benchmark side accepts only the connection that
  * comes from that port: another local process that connects first is turned away. Bytes move
- * through {@link ChannelLink}. {@code nodelay} sets TCP_NODELAY on both ends.
+ * through {@link NioStreamLink}. {@code nodelay} sets TCP_NODELAY on both ends.
  * <p>
  * Remote mode: with {@code -Dipcbench.tcp.remote=host:port} no peer is forked; the trial connects
  * to a {@link TcpPeerServer} started there by hand (see {@link TcpRemote}).
@@ -88,7 +88,7 @@ public final class Tcp implements Mechanism {
             }
 
             @Override
-            public ChannelLink connect(ForkedPeer peer, Liveness peerLiveness) {
+            public NioStreamLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 int peerPort = Integer.parseInt(peer.awaitExport(PEER_PORT));
                 SocketChannel connection = acceptFrom(server, peerPort, peerLiveness);
                 closeQuietly(server);
@@ -98,7 +98,7 @@ public final class Tcp implements Mechanism {
     }
 
     @Override
-    public ChannelLink attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
+    public NioStreamLink attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
         try {
             SocketChannel connection = SocketChannel.open(StandardProtocolFamily.INET);
             connection.connect(new InetSocketAddress(LOOPBACK.getAddress(), Integer.parseInt(offered.get(PORT))));
@@ -110,14 +110,14 @@ public final class Tcp implements Mechanism {
     }
 
     /** The end of a connected socket, set up as the trial asks. */
-    static ChannelLink link(SocketChannel connection, Params params, Liveness other) {
+    static NioStreamLink link(SocketChannel connection, Params params, Liveness other) {
         try {
             connection.setOption(StandardSocketOptions.TCP_NODELAY, noDelay(params));
         } catch (IOException e) {
             closeQuietly(connection);
             throw new UncheckedIOException("tcp: cannot set TCP_NODELAY", e);
         }
-        return new ChannelLink(connection, connection, FdWait.of(params), other);
+        return new NioStreamLink(connection, connection, FdWait.of(params), other);
     }
 
     private static ServerSocketChannel listenOnLoopback() {

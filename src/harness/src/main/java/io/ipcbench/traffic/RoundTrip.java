@@ -15,28 +15,28 @@ import java.lang.foreign.MemorySegment;
 public final class RoundTrip extends Traffic {
     private final MemorySegment reply;
 
-    private RoundTrip(Channel channel) {
-        super(channel);
+    private RoundTrip(Trial trial) {
+        super(trial);
         this.reply = arena.allocate(size, ALIGNMENT);
     }
 
-    /** Over {@code channel}, whose other end echoes: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
-    public static RoundTrip over(Channel channel) {
-        return new RoundTrip(channel);
+    /** Over {@code trial}, whose other end echoes: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
+    public static RoundTrip over(Trial trial) {
+        return new RoundTrip(trial);
     }
 
     public void once() {
-        channel.operationBegins();
+        trial.operationBegins();
         link.send(message, size);
         link.receive(reply, size);
-        channel.progressed();
+        trial.progressed();
     }
 
     /** A round trip of message {@code seq}, checking that exactly that message came back. */
     public void onceVerified(long seq) {
         MessagePattern.fill(message, size, seq);
         once();
-        MessagePattern.verify(reply, size, seq, channel.params().describe() + " reply");
+        MessagePattern.verify(reply, size, seq, trial.params().describe() + " reply");
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.ipcbench.uds;
 
-import io.ipcbench.link.ChannelLink;
+import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
@@ -40,21 +40,21 @@ final class StreamSockets {
             }
 
             @Override
-            public ChannelLink connect(ForkedPeer peer, Liveness peerLiveness) {
+            public NioStreamLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 SocketChannel channel = SetUpWait.until("the peer to connect to " + path, peerLiveness,
                         TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
                 closeQuietly(listener);
                 Uds.unlink(path);
-                return new ChannelLink(channel, channel, FdWait.of(params), peerLiveness);
+                return new NioStreamLink(channel, channel, FdWait.of(params), peerLiveness);
             }
         };
     }
 
-    static ChannelLink attach(Path directory, Params params, Liveness benchmark) {
+    static NioStreamLink attach(Path directory, Params params, Liveness benchmark) {
         Path path = directory.resolve(SOCKET_FILE);
         try {
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
-            return new ChannelLink(channel, channel, FdWait.of(params), benchmark);
+            return new NioStreamLink(channel, channel, FdWait.of(params), benchmark);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to " + path, e);
         }

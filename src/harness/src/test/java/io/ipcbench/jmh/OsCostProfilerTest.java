@@ -40,14 +40,14 @@ public class OsCostProfilerTest {
     /** Round trips through blocking pipes. */
     public static class RoundTrips extends RoundTripBenchmark {
         public RoundTrips() {
-            super("pipe", ChannelOpener.peer(new Pipe(), Map.of("wait", "BLOCKING")));
+            super("pipe", TrialOpener.peer(new Pipe(), Map.of("wait", "BLOCKING")));
         }
     }
 
     /** A stream through blocking pipes: each iteration ends with its tear-down draining the pipeline. */
     public static class Stream extends OneWayBenchmark {
         public Stream() {
-            super("pipe", ChannelOpener.peer(new Pipe(), Map.of("wait", "BLOCKING")));
+            super("pipe", TrialOpener.peer(new Pipe(), Map.of("wait", "BLOCKING")));
         }
     }
 

@@ -18,7 +18,7 @@ import java.nio.channels.WritableByteChannel;
  * reset or a broken connection means the other side is gone. With {@link FdWait#BUSY_POLL} the
  * channels are non-blocking and a read or write that moved nothing is retried at once.
  */
-public final class ChannelLink implements Link {
+public final class NioStreamLink implements Link {
     private final ReadableByteChannel in;
     private final WritableByteChannel out;
     private final Liveness other;
@@ -30,7 +30,7 @@ public final class ChannelLink implements Link {
 
     /** {@code in} and {@code out} may be the same channel (a socket). */
     public <R extends SelectableChannel & ReadableByteChannel, W extends SelectableChannel & WritableByteChannel>
-    ChannelLink(R in, W out, FdWait wait, Liveness other) {
+    NioStreamLink(R in, W out, FdWait wait, Liveness other) {
         this.in = in;
         this.out = out;
         this.other = other;

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Stream framing over a real loopback TCP connection: a raw socket writes, a ChannelLink reads. */
-class ChannelLinkTest {
+/** Stream framing over a real loopback TCP connection: a raw socket writes, a NioStreamLink reads. */
+class NioStreamLinkTest {
     private static final Liveness NOBODY_DIES = new Liveness() {
         @Override
         public void check(String waitingFor) {}
@@ -63,7 +63,7 @@ class ChannelLinkTest {
         writeWhole(message(size, 0));
         writeWhole(message(size, 1));
         assertEquals(2 * size, queuedBytes(2 * size), "both messages wait in one receive queue");
-        try (ChannelLink link = new ChannelLink(reader, reader, wait, NOBODY_DIES)) {
+        try (NioStreamLink link = new NioStreamLink(reader, reader, wait, NOBODY_DIES)) {
             MemorySegment into = arena.allocate(size);
             link.receive(into, size);
             MessagePattern.verify(into, size, 0, "first receive");
@@ -92,7 +92,7 @@ class ChannelLinkTest {
                 }
             }
         });
-        try (ChannelLink link = new ChannelLink(reader, reader, wait, NOBODY_DIES)) {
+        try (NioStreamLink link = new NioStreamLink(reader, reader, wait, NOBODY_DIES)) {
             MemorySegment into = arena.allocate(size);
             link.receive(into, size);
             assertTrue(lastPieceSent.get(), "returned only once the last piece was sent");
@@ -106,7 +106,7 @@ class ChannelLinkTest {
     void theOtherSideClosingMidMessageIsReportedAsGone(FdWait wait) throws IOException {
         writeWhole(message(10, 0));
         writer.close();
-        try (ChannelLink link = new ChannelLink(reader, reader, wait, NOBODY_DIES)) {
+        try (NioStreamLink link = new NioStreamLink(reader, reader, wait, NOBODY_DIES)) {
             MemorySegment into = arena.allocate(64);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> link.receive(into, 64));
             assertTrue(e.getMessage().contains("10 had arrived; end of stream"), e.getMessage());

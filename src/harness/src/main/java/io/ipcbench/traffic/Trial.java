@@ -5,11 +5,12 @@ import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 
 /**
- * What traffic runs over: the benchmark's end of a link, the trial's parameters, somewhere to
- * report progress, where to pin the measuring thread, and what to close at the end. Usually the
- * session of a peer process; in the cacheline floors, both ends live in this JVM.
+ * One trial as its traffic sees it, from the benchmark side: the benchmark's end of the link, the
+ * trial's parameters, somewhere to report progress, where to pin the measuring thread, and what to
+ * close at the end. Usually the session of a peer process; in the cacheline floors, both ends
+ * live in this JVM.
  */
-public interface Channel extends AutoCloseable {
+public interface Trial extends AutoCloseable {
     Link link();
 
     Params params();

@@ -22,6 +22,6 @@ public class EventfdCounterLatency extends AbstractRoundTripBenchmark {
     public String wait;
 
     public EventfdCounterLatency() {
-        super("eventfd", TrialOpener.peer(new Eventfd(), Map.of("size", Integer.toString(Eventfd.COUNTER_BYTES))));
+        super("eventfd", TrialOpener.peer(new EventfdMechanism(), Map.of("size", Integer.toString(EventfdMechanism.COUNTER_BYTES))));
     }
 }

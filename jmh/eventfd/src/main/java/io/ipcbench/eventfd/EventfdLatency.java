@@ -29,6 +29,6 @@ public class EventfdLatency extends RoundTripBenchmark {
     public String capacity;
 
     public EventfdLatency() {
-        super(new Eventfd());
+        super(new EventfdMechanism());
     }
 }

@@ -26,6 +26,6 @@ public class EventfdThroughput extends OneWayBenchmark {
     public String capacity;
 
     public EventfdThroughput() {
-        super(new Eventfd());
+        super(new EventfdMechanism());
     }
 }

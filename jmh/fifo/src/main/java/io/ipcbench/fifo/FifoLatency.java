@@ -18,6 +18,6 @@ public class FifoLatency extends RoundTripBenchmark {
     public String wait;
 
     public FifoLatency() {
-        super(new Fifo());
+        super(new FifoMechanism());
     }
 }

@@ -15,6 +15,6 @@ public class FifoThroughput extends OneWayBenchmark {
     public String wait;
 
     public FifoThroughput() {
-        super(new Fifo());
+        super(new FifoMechanism());
     }
 }

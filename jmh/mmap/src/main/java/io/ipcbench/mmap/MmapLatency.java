@@ -29,6 +29,6 @@ public class MmapLatency extends RoundTripBenchmark {
     public String capacity;
 
     public MmapLatency() {
-        super(new MappedFile());
+        super(new MmapMechanism());
     }
 }

@@ -26,6 +26,6 @@ public class MmapThroughput extends OneWayBenchmark {
     public String capacity;
 
     public MmapThroughput() {
-        super(new MappedFile());
+        super(new MmapMechanism());
     }
 }

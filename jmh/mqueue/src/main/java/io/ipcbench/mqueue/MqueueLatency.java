@@ -36,6 +36,6 @@ public class MqueueLatency extends RoundTripBenchmark {
     public String depth;
 
     public MqueueLatency() {
-        super(new MessageQueue());
+        super(new MqueueMechanism());
     }
 }

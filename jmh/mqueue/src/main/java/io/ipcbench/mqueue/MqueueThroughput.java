@@ -32,6 +32,6 @@ public class MqueueThroughput extends OneWayBenchmark {
     public String depth;
 
     public MqueueThroughput() {
-        super(new MessageQueue());
+        super(new MqueueMechanism());
     }
 }

@@ -17,6 +17,6 @@ public class PipeLatency extends RoundTripBenchmark {
     public String wait;
 
     public PipeLatency() {
-        super(new Pipe());
+        super(new PipeMechanism());
     }
 }

@@ -15,6 +15,6 @@ public class PipeThroughput extends OneWayBenchmark {
     public String wait;
 
     public PipeThroughput() {
-        super(new Pipe());
+        super(new PipeMechanism());
     }
 }

@@ -23,6 +23,6 @@ public class ShmLatency extends RoundTripBenchmark {
     public String capacity;
 
     public ShmLatency() {
-        super(new SharedMemory());
+        super(new ShmMechanism());
     }
 }

@@ -24,6 +24,6 @@ public class ShmThroughput extends OneWayBenchmark {
     public String capacity;
 
     public ShmThroughput() {
-        super(new SharedMemory());
+        super(new ShmMechanism());
     }
 }

@@ -21,6 +21,6 @@ public class SignalLatency extends AbstractRoundTripBenchmark {
     public String kind;
 
     public SignalLatency() {
-        super(new Signal());
+        super(new SignalMechanism());
     }
 }

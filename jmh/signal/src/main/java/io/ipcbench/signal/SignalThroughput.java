@@ -23,7 +23,7 @@ public class SignalThroughput extends AbstractOneWayBenchmark {
     public String kind;
 
     public SignalThroughput() {
-        super(new Signal());
+        super(new SignalMechanism());
     }
 
     @Benchmark

@@ -24,6 +24,6 @@ public class TcpLatency extends RoundTripBenchmark {
     public String wait;
 
     public TcpLatency() {
-        super(new Tcp());
+        super(new TcpMechanism());
     }
 }

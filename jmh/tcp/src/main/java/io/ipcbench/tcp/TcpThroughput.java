@@ -20,6 +20,6 @@ public class TcpThroughput extends OneWayBenchmark {
     public String wait;
 
     public TcpThroughput() {
-        super(new Tcp());
+        super(new TcpMechanism());
     }
 }

@@ -25,6 +25,6 @@ public class UdsLatency extends RoundTripBenchmark {
     public String wait;
 
     public UdsLatency() {
-        super(new Uds());
+        super(new UdsMechanism());
     }
 }

@@ -22,6 +22,6 @@ public class UdsThroughput extends OneWayBenchmark {
     public String wait;
 
     public UdsThroughput() {
-        super(new Uds());
+        super(new UdsMechanism());
     }
 }

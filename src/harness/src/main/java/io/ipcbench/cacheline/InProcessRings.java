@@ -11,17 +11,17 @@ import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.PeerMain;
-import io.ipcbench.shm.SharedMemory;
-import io.ipcbench.traffic.Trial;
+import io.ipcbench.shm.ShmMechanism;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
+import io.ipcbench.traffic.Trial;
 
 import java.util.Optional;
 
 /**
  * Shared memory's two rings with both ends in this JVM: the calling thread holds the benchmark's
  * end and a pinned thread plays the peer, echoing or sinking exactly as the peer process does
- * ({@link RoundTrip#echo}, {@link OneWay#sink}), through the same {@link SharedMemory} code with
+ * ({@link RoundTrip#echo}, {@link OneWay#sink}), through the same {@link ShmMechanism} code with
  * the same {@code sync}, {@code layout} and {@code capacity}. The memory is the same kind too: a
  * /dev/shm file (tmpfs pages, a shared mapping), mapped once. An arena segment would be anonymous
  * memory, which the kernel may back with transparent huge pages, adding a difference that has
@@ -43,19 +43,19 @@ public final class InProcessRings implements Trial {
 
     private final Params params;
     private final Pinning.Plan cpus;
-    private final SharedMemory.Ends ends;
+    private final ShmMechanism.Ends ends;
     private final Thread peer;
     private volatile boolean closing;
     private volatile Throwable peerFailure;
 
     private InProcessRings(Params params, Role role) {
-        SharedMemory shm = new SharedMemory();
+        ShmMechanism shm = new ShmMechanism();
         check(params);
         this.params = params;
         this.cpus = params.pinning().plan();
         NamedObjects.sweepDeadOwners();
         try (NamedObjects names = new NamedObjects()) {
-            this.ends = SharedMemory.openBothEnds(params, shm.offer(params, names).forPeer(), new OfPeer(), new OfBenchmark());
+            this.ends = ShmMechanism.openBothEnds(params, shm.offer(params, names).forPeer(), new OfPeer(), new OfBenchmark());
         }
         this.peer = new Thread(() -> play(role), PEER_THREAD);
         peer.setDaemon(true);
@@ -78,7 +78,7 @@ public final class InProcessRings implements Trial {
     /** What {@link #start} checks before it creates anything. */
     static void check(Params params) {
         params.size();
-        new SharedMemory().validate(params);
+        new ShmMechanism().validate(params);
         params.pinning().plan();
     }
 

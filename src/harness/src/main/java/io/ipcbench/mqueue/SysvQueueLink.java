@@ -21,7 +21,7 @@ import java.lang.foreign.ValueLayout;
  * The kernel keeps message boundaries, so a message of another length than the one due is an
  * error. A queue has no end of file: when the other process dies, a process asleep in msgsnd
  * or msgrcv stays asleep until the queue is removed, which wakes it with EIDRM. The benchmark
- * side removes both queues as soon as its peer exits (see {@link MessageQueue}), and the
+ * side removes both queues as soon as its peer exits (see {@link MqueueMechanism}), and the
  * watchdog kills a peer that stopped, so a blocked call always returns; the peer dies with its
  * parent (PR_SET_PDEATHSIG). With BUSY_POLL the calls carry IPC_NOWAIT and the other side is
  * checked every few thousand retries as well.

@@ -9,8 +9,8 @@ import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.os.ResourceLimits;
-import io.ipcbench.traffic.Trial;
 import io.ipcbench.traffic.PeerLoop;
+import io.ipcbench.traffic.Trial;
 
 import java.util.ArrayList;
 import java.util.List;

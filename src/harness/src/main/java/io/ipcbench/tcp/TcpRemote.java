@@ -57,14 +57,14 @@ final class TcpRemote implements Mechanism.Remote {
             throw new IllegalStateException(params.describe() + ": the peer server at " + address + " refused the trial: "
                     + (reply.startsWith(TcpHandshake.ERROR) ? reply.substring(TcpHandshake.ERROR.length()) : reply));
         }
-        return Tcp.link(connection, params, server);
+        return TcpMechanism.link(connection, params, server);
     }
 
     @Override
     public void abort() {
         SocketChannel c = connection;
         if (c != null) {
-            Tcp.closeQuietly(c);
+            TcpMechanism.closeQuietly(c);
         }
     }
 

@@ -44,7 +44,7 @@ final class PacketSockets {
         return offer(directory, (peer, peerLiveness) -> {
             int fd = SetUpWait.until("the peer to connect to " + path, peerLiveness, handshakeNanos(), () -> accept(listener.fd()));
             listener.close();
-            Uds.unlink(path);
+            UdsMechanism.unlink(path);
             try {
                 return link(fd, SocketType.SEQPACKET, params, peerLiveness);
             } catch (RuntimeException e) {
@@ -90,7 +90,7 @@ final class PacketSockets {
         return new Mechanism.Offer() {
             @Override
             public Map<String, String> forPeer() {
-                return Map.of(Uds.DIRECTORY, directory.toString());
+                return Map.of(UdsMechanism.DIRECTORY, directory.toString());
             }
 
             @Override
@@ -111,9 +111,9 @@ final class PacketSockets {
     }
 
     private static void bind(int fd, Path path) {
-        Uds.unlink(path);
+        UdsMechanism.unlink(path);
         Sockets.bind(fd, path);
-        Uds.restrict(path);
+        UdsMechanism.restrict(path);
     }
 
     /** The connected descriptor, or null while the peer has not connected yet. */

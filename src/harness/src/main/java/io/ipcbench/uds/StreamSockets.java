@@ -1,10 +1,10 @@
 package io.ipcbench.uds;
 
-import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.SetUpWait;
 import io.ipcbench.os.NamedObjects;
@@ -36,7 +36,7 @@ final class StreamSockets {
         return new Mechanism.Offer() {
             @Override
             public Map<String, String> forPeer() {
-                return Map.of(Uds.DIRECTORY, directory.toString());
+                return Map.of(UdsMechanism.DIRECTORY, directory.toString());
             }
 
             @Override
@@ -44,7 +44,7 @@ final class StreamSockets {
                 SocketChannel channel = SetUpWait.until("the peer to connect to " + path, peerLiveness,
                         TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
                 closeQuietly(listener);
-                Uds.unlink(path);
+                UdsMechanism.unlink(path);
                 return new NioStreamLink(channel, channel, FdWait.of(params), peerLiveness);
             }
         };
@@ -63,9 +63,9 @@ final class StreamSockets {
     private static ServerSocketChannel listen(Path path) {
         try {
             ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            Uds.unlink(path);
+            UdsMechanism.unlink(path);
             listener.bind(UnixDomainSocketAddress.of(path), 1);
-            Uds.restrict(path);
+            UdsMechanism.restrict(path);
             listener.configureBlocking(false);
             return listener;
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package io.ipcbench.jmh;
 
 import io.ipcbench.os.TwoCores;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.IterationResult;
@@ -40,14 +40,14 @@ public class OsCostProfilerTest {
     /** Round trips through blocking pipes. */
     public static class RoundTrips extends RoundTripBenchmark {
         public RoundTrips() {
-            super("pipe", TrialOpener.peer(new Pipe(), Map.of("wait", "BLOCKING")));
+            super("pipe", TrialOpener.peer(new PipeMechanism(), Map.of("wait", "BLOCKING")));
         }
     }
 
     /** A stream through blocking pipes: each iteration ends with its tear-down draining the pipeline. */
     public static class Stream extends OneWayBenchmark {
         public Stream() {
-            super("pipe", TrialOpener.peer(new Pipe(), Map.of("wait", "BLOCKING")));
+            super("pipe", TrialOpener.peer(new PipeMechanism(), Map.of("wait", "BLOCKING")));
         }
     }
 

@@ -1,11 +1,11 @@
 package io.ipcbench.jmh;
 
-import io.ipcbench.eventfd.Eventfd;
+import io.ipcbench.eventfd.EventfdMechanism;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.PinningThatFits;
 import io.ipcbench.peer.PeerTraffic;
-import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.shm.ShmMechanism;
 import io.ipcbench.traffic.OneWay;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
@@ -41,12 +41,12 @@ class WakePerSleepTest {
 
     @Test
     void sharedMemoryWithFutexWakesAboutOncePerSleep() {
-        assertAboutOneWakePerSleep(new SharedMemory(), Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "64"));
+        assertAboutOneWakePerSleep(new ShmMechanism(), Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "64"));
     }
 
     @Test
     void theEventfdRingWakesAboutOncePerSleep() {
-        assertAboutOneWakePerSleep(new Eventfd(), Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "64"));
+        assertAboutOneWakePerSleep(new EventfdMechanism(), Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "64"));
     }
 
     private static void assertAboutOneWakePerSleep(Mechanism mechanism, Map<String, String> variant) {

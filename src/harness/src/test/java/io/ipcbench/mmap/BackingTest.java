@@ -32,7 +32,7 @@ class BackingTest {
 
     @Test
     void diskRingsAreAPrivateFileOnADiskFilesystemRemovedAtTheEnd() throws IOException {
-        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MappedFile(), params("DISK"))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MmapMechanism(), params("DISK"))) {
             roundTrip.once();
             List<String> present = NamedObjects.presentFor(PID, DiskFile.parent());
             assertEquals(1, present.size(), present.toString());
@@ -55,7 +55,7 @@ class BackingTest {
         Path stale = DiskFile.parent().resolve(NamedObjects.PREFIX + "-" + gone.pid() + "-00c0ffee00-mmap");
         Files.createDirectory(stale);
         Files.writeString(stale.resolve("rings"), "left by a killed run");
-        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MappedFile(), params("DISK"))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MmapMechanism(), params("DISK"))) {
             roundTrip.once();
             assertFalse(Files.exists(stale, LinkOption.NOFOLLOW_LINKS), stale + " is swept");
         }
@@ -66,7 +66,7 @@ class BackingTest {
         String before = System.getProperty(DiskFile.DIR_PROPERTY);
         System.setProperty(DiskFile.DIR_PROPERTY, "/dev/shm");
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PeerTraffic.roundTrip(new MappedFile(), params("DISK")));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PeerTraffic.roundTrip(new MmapMechanism(), params("DISK")));
             assertTrue(e.getMessage().contains("/dev/shm is on tmpfs"), e.getMessage());
             assertTrue(e.getMessage().contains("-Dipcbench.mmap.dir=DIR"), e.getMessage());
         } finally {
@@ -80,7 +80,7 @@ class BackingTest {
 
     @Test
     void aMemfdIsMappedByBothProcessesAndReleasedByTheBenchmarkSideAtTheEnd() throws IOException {
-        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MappedFile(), params("MEMFD"))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MmapMechanism(), params("MEMFD"))) {
             roundTrip.once();
             assertTrue(mapped(PID).contains("/memfd:ipcbench-rings"), "the benchmark side maps the memfd");
             assertTrue(mapped(PeerTraffic.session(roundTrip).peer().pid()).contains("/memfd:ipcbench-rings"), "the peer maps the memfd");

@@ -4,8 +4,8 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.CostReading;
 import io.ipcbench.peer.PeerTraffic;
-import io.ipcbench.pipe.Pipe;
-import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.pipe.PipeMechanism;
+import io.ipcbench.shm.ShmMechanism;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ProcessCostTest {
      */
     @Test
     void spinningSharedMemoryNeverSleepsAndRunsInUserSpace() {
-        for (Side side : sides(new SharedMemory(), shm("SPIN"), 200_000)) {
+        for (Side side : sides(new ShmMechanism(), shm("SPIN"), 200_000)) {
             assertTrue(side.voluntaryPerRoundTrip() < 0.05, side + ": spinning sleeps");
             assertTrue(side.systemShare() <= 0.05, side + ": spinning runs in the kernel");
         }
@@ -44,17 +44,17 @@ class ProcessCostTest {
 
     @Test
     void futexSharedMemorySleepsOnEachSide() {
-        sides(new SharedMemory(), shm("FUTEX"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
+        sides(new ShmMechanism(), shm("FUTEX"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     @Test
     void semaphoreSharedMemorySleepsOnEachSide() {
-        sides(new SharedMemory(), shm("SEMAPHORE"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
+        sides(new ShmMechanism(), shm("SEMAPHORE"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     @Test
     void blockingPipesSleepOnEachSide() {
-        sides(new Pipe(), Map.of("size", "64", "wait", "BLOCKING"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
+        sides(new PipeMechanism(), Map.of("size", "64", "wait", "BLOCKING"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     /**
@@ -66,7 +66,7 @@ class ProcessCostTest {
      */
     @Test
     void busyPollingPipesNeverSleepAndSpendTheirTimeInTheKernel() {
-        for (Side side : sides(new Pipe(), Map.of("size", "64", "wait", "BUSY_POLL"), 20_000)) {
+        for (Side side : sides(new PipeMechanism(), Map.of("size", "64", "wait", "BUSY_POLL"), 20_000)) {
             assertTrue(side.voluntaryPerRoundTrip() < 0.05, side + ": busy polling sleeps");
             assertTrue(side.systemShare() >= 0.25, side + ": busy polling runs in the kernel too little");
         }
@@ -114,7 +114,7 @@ class ProcessCostTest {
     void thePeersCpuTimeAgreesWithTheSchedulersOwnAccount() throws IOException {
         TwoCores.planOrSkip("the spinning peer runs 250 ms of CPU within the bound only with a core of its own");
         Params params = new Params("shm", shm("SPIN"));
-        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new SharedMemory(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new ShmMechanism(), params)) {
             long peer = PeerTraffic.session(roundTrip).peer().pid();
             for (int window = 1; ; window++) {
                 ProcessCost before = PeerTraffic.session(roundTrip).peer().costs().orElseThrow();

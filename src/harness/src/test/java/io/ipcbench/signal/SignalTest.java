@@ -39,7 +39,7 @@ class SignalTest extends PeerFaultContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new Signal();
+        return new SignalMechanism();
     }
 
     @Override
@@ -90,7 +90,7 @@ class SignalTest extends PeerFaultContract {
     @ParameterizedTest
     @MethodSource("kinds")
     void everyRoundTripComesBack(Params params) {
-        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new Signal(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new SignalMechanism(), params)) {
             for (int i = 0; i < MESSAGES; i++) {
                 roundTrip.once();
             }
@@ -100,7 +100,7 @@ class SignalTest extends PeerFaultContract {
     @ParameterizedTest
     @MethodSource("kinds")
     void everyStreamedSignalIsConsumedOnce(Params params) {
-        try (OneWay stream = PeerTraffic.oneWay(new Signal(), params)) {
+        try (OneWay stream = PeerTraffic.oneWay(new SignalMechanism(), params)) {
             for (int i = 0; i < MESSAGES; i++) {
                 stream.send();
             }
@@ -111,11 +111,11 @@ class SignalTest extends PeerFaultContract {
 
     @Test
     void aSignalLeftPendingByAnEarlierTrialIsNotTakenAsAMessage() {
-        try (OneWay stream = PeerTraffic.oneWay(new Signal(), params(SignalKind.STANDARD))) {
+        try (OneWay stream = PeerTraffic.oneWay(new SignalMechanism(), params(SignalKind.STANDARD))) {
             stream.send(); // the peer acknowledges it with a signal this thread never takes
             assertTrue(pendingForThisThread(Signals.SIGUSR1), "the acknowledgement waits, pending");
         }
-        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new Signal(), params(SignalKind.STANDARD))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new SignalMechanism(), params(SignalKind.STANDARD))) {
             for (int i = 0; i < 100; i++) {
                 roundTrip.once();
             }
@@ -131,7 +131,7 @@ class SignalTest extends PeerFaultContract {
                 Map.of("kind", "STANDARD", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE");
         bad.forEach((values, message) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> PeerTraffic.roundTrip(new Signal(), new Params("signal", values)), () -> "accepted " + values);
+                    () -> PeerTraffic.roundTrip(new SignalMechanism(), new Params("signal", values)), () -> "accepted " + values);
             assertTrue(e.getMessage().contains(message), () -> "message for " + values + ": " + e.getMessage());
             assertEquals(List.of(), liveChildren(), "no peer was started for " + values);
         });

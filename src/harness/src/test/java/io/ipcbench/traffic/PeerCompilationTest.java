@@ -3,7 +3,7 @@ package io.ipcbench.traffic;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.peer.Session;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +64,7 @@ class PeerCompilationTest {
     }
 
     private static DrivenTraffic roundTrips() {
-        RoundTrip roundTrip = PeerTraffic.roundTrip(new Pipe(), PIPE);
+        RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), PIPE);
         return new DrivenTraffic(roundTrip, count -> {
             for (int i = 0; i < count; i++) {
                 roundTrip.once();
@@ -73,7 +73,7 @@ class PeerCompilationTest {
     }
 
     private static DrivenTraffic stream() {
-        OneWay stream = PeerTraffic.oneWay(new Pipe(), PIPE);
+        OneWay stream = PeerTraffic.oneWay(new PipeMechanism(), PIPE);
         return new DrivenTraffic(stream, count -> {
             for (int i = 0; i < count; i++) {
                 stream.send();

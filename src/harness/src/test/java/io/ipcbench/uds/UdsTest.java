@@ -3,8 +3,8 @@ package io.ipcbench.uds;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.MechanismContract;
-import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.StreamFraming;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.PeerTraffic;
@@ -39,7 +39,7 @@ class UdsTest extends MechanismContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new Uds();
+        return new UdsMechanism();
     }
 
     /** Every socket type with every way of waiting. */

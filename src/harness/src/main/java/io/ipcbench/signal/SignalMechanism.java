@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
  * one is refused. {@code kind} chooses standard signals, of which one at most may be pending
  * (so a stream has one message in flight), or realtime ones, which queue.
  */
-public final class Signal implements Mechanism {
+public final class SignalMechanism implements Mechanism {
     private static final String PID = "signal.pid";
     private static final String TID = "signal.tid";
 

@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * trials. Files are opened by name; the memfd has none: the peer creates it and the benchmark
  * side takes it with pidfd_getfd(2), as for pipes.
  */
-public final class MappedFile implements Mechanism {
+public final class MmapMechanism implements Mechanism {
     private static final String FILE = "mmap.file";
     private static final String MEMFD = "mmap.memfd";
 

@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
  * every inherited descriptor above 2 when it spawns a process, and a parent may duplicate a
  * child's descriptor where the child could not take its parent's (Yama ptrace_scope=1).
  */
-public final class Pipe implements Mechanism {
+public final class PipeMechanism implements Mechanism {
     private static final String FDS = "pipe.fds";
 
     @Override

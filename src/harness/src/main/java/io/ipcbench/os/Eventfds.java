@@ -13,14 +13,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@link Libc#write}. An eventfd has no name and cannot be reopened through /proc: another
  * process gets it only by inheritance or descriptor passing (pidfd_getfd, SCM_RIGHTS).
  */
-public final class EventFd {
+public final class Eventfds {
     private static final int EFD_CLOEXEC = 02000000;
     private static final int EFD_NONBLOCK = 04000;
 
     // int eventfd(unsigned int initval, int flags);
     private static final MethodHandle EVENTFD = Native.errnoCall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
-    private EventFd() {}
+    private Eventfds() {}
 
     /** A new eventfd with count 0, close-on-exec; {@code nonBlocking} makes read(2) return EAGAIN instead of sleeping. */
     public static int create(boolean nonBlocking) {

@@ -6,7 +6,7 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
-import io.ipcbench.os.EventFd;
+import io.ipcbench.os.Eventfds;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.shm.Doorbells;
@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * ({@link FdWait}); RING adds {@code capacity} and {@code spin}, the microseconds a waiter spins
  * on the ring before it reads its doorbell (0: at once, like shm's FUTEX).
  */
-public final class Eventfd implements Mechanism {
+public final class EventfdMechanism implements Mechanism {
     /** The only message size of COUNTER: the eventfd's counter. */
     public static final int COUNTER_BYTES = 8;
     public static final int MAX_SPIN_MICROS = 1000;
@@ -97,8 +97,8 @@ public final class Eventfd implements Mechanism {
     @Override
     public Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
         boolean nonBlocking = FdWait.of(params) == FdWait.BUSY_POLL;
-        int peerBell = EventFd.create(nonBlocking);
-        int benchmarkBell = EventFd.create(nonBlocking);
+        int peerBell = Eventfds.create(nonBlocking);
+        int benchmarkBell = Eventfds.create(nonBlocking);
         export.accept(FDS, peerBell + "," + benchmarkBell);
         return link(params, offered, peerBell, benchmarkBell, benchmark, SharedRings.End.PEER, () -> {
             Libc.close(peerBell);

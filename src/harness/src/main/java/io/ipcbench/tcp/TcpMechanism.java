@@ -1,10 +1,10 @@
 package io.ipcbench.tcp;
 
-import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 
@@ -30,7 +30,7 @@ import java.util.function.BiConsumer;
  * Remote mode: with {@code -Dipcbench.tcp.remote=host:port} no peer is forked; the trial connects
  * to a {@link TcpPeerServer} started there by hand (see {@link TcpRemote}).
  */
-public final class Tcp implements Mechanism {
+public final class TcpMechanism implements Mechanism {
     private static final String PORT = "tcp.port";
     private static final String PEER_PORT = "tcp.peerPort";
     /** IPv4 loopback, literally: InetAddress.getLoopbackAddress() is ::1 when IPv6 is preferred. */
@@ -39,12 +39,12 @@ public final class Tcp implements Mechanism {
     private final String remote;
 
     /** Local mode, or remote mode when {@code -Dipcbench.tcp.remote} is set. */
-    public Tcp() {
+    public TcpMechanism() {
         this(System.getProperty(TcpRemote.PROPERTY));
     }
 
     /** {@code remote}: "host:port" of a peer server, or null for a forked local peer. */
-    public Tcp(String remote) {
+    public TcpMechanism(String remote) {
         this.remote = remote == null || remote.isBlank() ? null : remote.strip();
     }
 

@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
  * holds: mq_maxmsg for POSIX, msg_qbytes = depth x size for System V, whose limit is in bytes.
  * Sizes and depths beyond the kernel's limits are refused by {@link #validate}.
  */
-public final class MessageQueue implements Mechanism {
+public final class MqueueMechanism implements Mechanism {
     /** HARD_MSGMAX, the kernel's ceiling for mq_maxmsg whatever the sysctl says. */
     public static final int MAX_DEPTH = 65536;
     private static final String TO_PEER = "mqueue.to-peer";

@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * checking the other process, within the handshake deadline. Both sides open their read ends
  * first, so neither waits for the other forever. wait=BLOCKING then clears O_NONBLOCK.
  */
-public final class Fifo implements Mechanism {
+public final class FifoMechanism implements Mechanism {
     static final String DIRECTORY = "fifo.dir";
     static final String TO_PEER = "to-peer";
     static final String FROM_PEER = "from-peer";

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  * ({@link RingLayout}) and {@code capacity}, the slots per ring (1 is the single-slot handshake
  * of the classic articles).
  */
-public final class SharedMemory implements Mechanism {
+public final class ShmMechanism implements Mechanism {
     private static final String FILE = "shm.file";
 
     @Override

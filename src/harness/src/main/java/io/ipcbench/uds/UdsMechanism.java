@@ -22,7 +22,7 @@ import java.util.function.BiConsumer;
  * each fit the socket buffer, so validate refuses sizes this kernel cannot carry (see
  * {@link SendBuffer}) instead of letting a message be cut.
  */
-public final class Uds implements Mechanism {
+public final class UdsMechanism implements Mechanism {
     static final String DIRECTORY = "uds.dir";
 
     @Override

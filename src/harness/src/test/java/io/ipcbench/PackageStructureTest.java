@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackageStructureTest {
     /** What several mechanisms share, from the bottom up: the OS layer, the link SPI, the rings, traffic, the peer process, the JMH bases. */
     private static final String[] SHARED = {"io.ipcbench.os..", "io.ipcbench.link..", "io.ipcbench.shm..",
-            "io.ipcbench.traffic..", "io.ipcbench.peer..", "io.ipcbench.jmh.."};
+            "io.ipcbench.traffic..", "io.ipcbench.peer..", "io.ipcbench.bench.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,7 +1,7 @@
 package io.ipcbench.eventfd;
 
-import io.ipcbench.jmh.AbstractRoundTripBenchmark;
-import io.ipcbench.jmh.TrialOpener;
+import io.ipcbench.bench.AbstractRoundTripBenchmark;
+import io.ipcbench.bench.TrialOpener;
 import org.openjdk.jmh.annotations.Param;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.ipcbench.signal;
 
-import io.ipcbench.jmh.AbstractRoundTripBenchmark;
+import io.ipcbench.bench.AbstractRoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**

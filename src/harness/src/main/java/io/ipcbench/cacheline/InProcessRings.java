@@ -1,6 +1,6 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.TrialOpener;
+import io.ipcbench.bench.TrialOpener;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Messages;

@@ -1,7 +1,7 @@
 package io.ipcbench.link;
 
-import io.ipcbench.jmh.OneWayBenchmark;
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.OneWay;

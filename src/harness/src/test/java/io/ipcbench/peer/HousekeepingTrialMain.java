@@ -1,7 +1,7 @@
 package io.ipcbench.peer;
 
-import io.ipcbench.jmh.PingPongProbe;
-import io.ipcbench.jmh.TrialCpus;
+import io.ipcbench.bench.PingPongProbe;
+import io.ipcbench.bench.TrialCpus;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.pipe.PipeMechanism;

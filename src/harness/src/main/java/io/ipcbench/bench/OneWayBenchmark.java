@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.link.Mechanism;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.os.TwoCores;
 import io.ipcbench.pipe.PipeMechanism;

@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * {@code -prof io.ipcbench.jmh.ProbeProfiler}: the fork's {@link PingPongProbe} figure as a
+ * {@code -prof io.ipcbench.bench.ProbeProfiler}: the fork's {@link PingPongProbe} figure as a
  * secondary metric, {@code probe.pingpong} (ns per round trip between the two measuring CPUs,
  * taken once when the trial started). Every iteration of a fork carries the same figure, so JMH's
  * per-fork raw data shows which forks ran in which mode. Nothing is measured here.

@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks a run's JMH options against the benchmarks of this jar before any fork starts:
- * {@code java -cp benchmarks.jar io.ipcbench.jmh.ParamCheck [JMH options]}. JMH itself would start
+ * {@code java -cp benchmarks.jar io.ipcbench.bench.ParamCheck [JMH options]}. JMH itself would start
  * a fork for every combination of params and only then let the trial refuse a bad one, minutes or
  * hours into a run. This parses the options as JMH does, takes every benchmark they select and
  * every combination of the params it would run (the given values, else the benchmark's own), and

@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.eventfd.EventfdMechanism;
 import io.ipcbench.link.Mechanism;

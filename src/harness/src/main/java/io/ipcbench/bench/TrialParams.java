@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.FlameGraphs;

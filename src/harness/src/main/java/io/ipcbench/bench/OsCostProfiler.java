@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.os.ProcessCost;
 import io.ipcbench.peer.CostReading;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code -prof io.ipcbench.jmh.OsCostProfiler}: what each operation cost the operating system,
+ * {@code -prof io.ipcbench.bench.OsCostProfiler}: what each operation cost the operating system,
  * for the benchmark JVM and for the peer separately: voluntary context switches (a thread slept:
  * a blocking wait), involuntary ones (it was preempted), and user and system CPU time in
  * nanoseconds, of every thread each process had during the iteration (see {@link ProcessCost}).

@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import io.ipcbench.shm.SyncCounts;
 import org.openjdk.jmh.results.AggregationPolicy;

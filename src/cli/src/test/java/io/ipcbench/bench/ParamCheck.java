@@ -1,4 +1,4 @@
-package io.ipcbench.jmh;
+package io.ipcbench.bench;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.CheckedParams;
-import io.ipcbench.jmh.TrialCpus;
-import io.ipcbench.jmh.TrialParams;
+import io.ipcbench.bench.CheckedParams;
+import io.ipcbench.bench.TrialCpus;
+import io.ipcbench.bench.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.shm.RingLayout;

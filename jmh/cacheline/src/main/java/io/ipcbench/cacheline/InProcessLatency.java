@@ -1,6 +1,6 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**

@@ -1,6 +1,6 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**

@@ -1,7 +1,7 @@
 package io.ipcbench.eventfd;
 
-import io.ipcbench.jmh.AbstractRoundTripBenchmark;
-import io.ipcbench.jmh.ChannelOpener;
+import io.ipcbench.bench.AbstractRoundTripBenchmark;
+import io.ipcbench.bench.TrialOpener;
 import org.openjdk.jmh.annotations.Param;
 
 import java.util.Map;
@@ -22,6 +22,6 @@ public class EventfdCounterLatency extends AbstractRoundTripBenchmark {
     public String wait;
 
     public EventfdCounterLatency() {
-        super("eventfd", ChannelOpener.peer(new Eventfd(), Map.of("size", Integer.toString(Eventfd.COUNTER_BYTES))));
+        super("eventfd", TrialOpener.peer(new EventfdMechanism(), Map.of("size", Integer.toString(EventfdMechanism.COUNTER_BYTES))));
     }
 }

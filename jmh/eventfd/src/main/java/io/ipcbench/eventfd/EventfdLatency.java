@@ -1,6 +1,6 @@
 package io.ipcbench.eventfd;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -29,6 +29,6 @@ public class EventfdLatency extends RoundTripBenchmark {
     public String capacity;
 
     public EventfdLatency() {
-        super(new Eventfd());
+        super(new EventfdMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.eventfd;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -26,6 +26,6 @@ public class EventfdThroughput extends OneWayBenchmark {
     public String capacity;
 
     public EventfdThroughput() {
-        super(new Eventfd());
+        super(new EventfdMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.fifo;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -18,6 +18,6 @@ public class FifoLatency extends RoundTripBenchmark {
     public String wait;
 
     public FifoLatency() {
-        super(new Fifo());
+        super(new FifoMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.fifo;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -15,6 +15,6 @@ public class FifoThroughput extends OneWayBenchmark {
     public String wait;
 
     public FifoThroughput() {
-        super(new Fifo());
+        super(new FifoMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.mmap;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -29,6 +29,6 @@ public class MmapLatency extends RoundTripBenchmark {
     public String capacity;
 
     public MmapLatency() {
-        super(new MappedFile());
+        super(new MmapMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.mmap;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -26,6 +26,6 @@ public class MmapThroughput extends OneWayBenchmark {
     public String capacity;
 
     public MmapThroughput() {
-        super(new MappedFile());
+        super(new MmapMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -36,6 +36,6 @@ public class MqueueLatency extends RoundTripBenchmark {
     public String depth;
 
     public MqueueLatency() {
-        super(new MessageQueue());
+        super(new MqueueMechanism());
     }
 }

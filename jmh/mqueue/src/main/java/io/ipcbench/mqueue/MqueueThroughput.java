@@ -1,6 +1,6 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -32,6 +32,6 @@ public class MqueueThroughput extends OneWayBenchmark {
     public String depth;
 
     public MqueueThroughput() {
-        super(new MessageQueue());
+        super(new MqueueMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.pipe;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -17,6 +17,6 @@ public class PipeLatency extends RoundTripBenchmark {
     public String wait;
 
     public PipeLatency() {
-        super(new Pipe());
+        super(new PipeMechanism());
     }
 }

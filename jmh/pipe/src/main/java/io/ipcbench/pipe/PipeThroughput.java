@@ -1,6 +1,6 @@
 package io.ipcbench.pipe;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -15,6 +15,6 @@ public class PipeThroughput extends OneWayBenchmark {
     public String wait;
 
     public PipeThroughput() {
-        super(new Pipe());
+        super(new PipeMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.shm;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -23,6 +23,6 @@ public class ShmLatency extends RoundTripBenchmark {
     public String capacity;
 
     public ShmLatency() {
-        super(new SharedMemory());
+        super(new ShmMechanism());
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.shm;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -24,6 +24,6 @@ public class ShmThroughput extends OneWayBenchmark {
     public String capacity;
 
     public ShmThroughput() {
-        super(new SharedMemory());
+        super(new ShmMechanism());
     }
 }

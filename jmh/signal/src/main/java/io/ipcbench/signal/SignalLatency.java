@@ -1,6 +1,6 @@
 package io.ipcbench.signal;
 
-import io.ipcbench.jmh.AbstractRoundTripBenchmark;
+import io.ipcbench.bench.AbstractRoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -21,6 +21,6 @@ public class SignalLatency extends AbstractRoundTripBenchmark {
     public String kind;
 
     public SignalLatency() {
-        super(new Signal());
+        super(new SignalMechanism());
     }
 }

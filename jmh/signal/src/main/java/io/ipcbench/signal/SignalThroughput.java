@@ -1,6 +1,6 @@
 package io.ipcbench.signal;
 
-import io.ipcbench.jmh.AbstractOneWayBenchmark;
+import io.ipcbench.bench.AbstractOneWayBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -23,7 +23,7 @@ public class SignalThroughput extends AbstractOneWayBenchmark {
     public String kind;
 
     public SignalThroughput() {
-        super(new Signal());
+        super(new SignalMechanism());
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package io.ipcbench.tcp;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -24,6 +24,6 @@ public class TcpLatency extends RoundTripBenchmark {
     public String wait;
 
     public TcpLatency() {
-        super(new Tcp());
+        super(new TcpMechanism());
     }
 }

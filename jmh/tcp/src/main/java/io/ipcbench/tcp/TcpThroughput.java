@@ -1,6 +1,6 @@
 package io.ipcbench.tcp;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -20,6 +20,6 @@ public class TcpThroughput extends OneWayBenchmark {
     public String wait;
 
     public TcpThroughput() {
-        super(new Tcp());
+        super(new TcpMechanism());
     }
 }

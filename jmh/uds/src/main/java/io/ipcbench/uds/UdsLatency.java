@@ -1,6 +1,6 @@
 package io.ipcbench.uds;
 
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -25,6 +25,6 @@ public class UdsLatency extends RoundTripBenchmark {
     public String wait;
 
     public UdsLatency() {
-        super(new Uds());
+        super(new UdsMechanism());
     }
 }

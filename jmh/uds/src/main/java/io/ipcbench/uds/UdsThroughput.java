@@ -1,6 +1,6 @@
 package io.ipcbench.uds;
 
-import io.ipcbench.jmh.OneWayBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -22,6 +22,6 @@ public class UdsThroughput extends OneWayBenchmark {
     public String wait;
 
     public UdsThroughput() {
-        super(new Uds());
+        super(new UdsMechanism());
     }
 }

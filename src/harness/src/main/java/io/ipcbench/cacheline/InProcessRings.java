@@ -1,27 +1,27 @@
 package io.ipcbench.cacheline;
 
-import io.ipcbench.jmh.ChannelOpener;
+import io.ipcbench.bench.TrialOpener;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
+import io.ipcbench.link.Role;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.FlameGraphs;
 import io.ipcbench.peer.PeerMain;
-import io.ipcbench.peer.Role;
-import io.ipcbench.shm.SharedMemory;
-import io.ipcbench.traffic.Channel;
+import io.ipcbench.shm.ShmMechanism;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
+import io.ipcbench.traffic.Trial;
 
 import java.util.Optional;
 
 /**
  * Shared memory's two rings with both ends in this JVM: the calling thread holds the benchmark's
  * end and a pinned thread plays the peer, echoing or sinking exactly as the peer process does
- * ({@link RoundTrip#echo}, {@link OneWay#sink}), through the same {@link SharedMemory} code with
+ * ({@link RoundTrip#echo}, {@link OneWay#sink}), through the same {@link ShmMechanism} code with
  * the same {@code sync}, {@code layout} and {@code capacity}. The memory is the same kind too: a
  * /dev/shm file (tmpfs pages, a shared mapping), mapped once. An arena segment would be anonymous
  * memory, which the kernel may back with transparent huge pages, adding a difference that has
@@ -33,7 +33,7 @@ import java.util.Optional;
  * killed with SIGKILL. Each thread's waits are bounded by the other's state: the benchmark's by
  * whether the peer thread still runs, the peer's by whether the benchmark side is closing.
  */
-public final class InProcessRings implements Channel {
+public final class InProcessRings implements Trial {
     /** How parameters and failures name these trials. */
     public static final String NAME = "in-process shm";
     /** The peer thread's name, whole in /proc/self/task/.../comm (15 characters). */
@@ -43,34 +43,34 @@ public final class InProcessRings implements Channel {
 
     private final Params params;
     private final Pinning.Plan cpus;
-    private final SharedMemory.Ends ends;
+    private final ShmMechanism.Ends ends;
     private final Thread peer;
     private volatile boolean closing;
     private volatile Throwable peerFailure;
 
     private InProcessRings(Params params, Role role) {
-        SharedMemory shm = new SharedMemory();
+        ShmMechanism shm = new ShmMechanism();
         check(params);
         this.params = params;
         this.cpus = params.pinning().plan();
         NamedObjects.sweepDeadOwners();
         try (NamedObjects names = new NamedObjects()) {
-            this.ends = SharedMemory.openBothEnds(params, shm.offer(params, names).forPeer(), new OfPeer(), new OfBenchmark());
+            this.ends = ShmMechanism.openBothEnds(params, shm.offer(params, names).forPeer(), new OfPeer(), new OfBenchmark());
         }
         this.peer = new Thread(() -> play(role), PEER_THREAD);
         peer.setDaemon(true);
         peer.start();
     }
 
-    /** How the in-process benchmarks open their channel: these rings, checked as {@link #start} checks them. */
-    public static final ChannelOpener OPENER = new ChannelOpener() {
+    /** How the in-process benchmarks open their trial: these rings, checked as {@link #start} checks them. */
+    public static final TrialOpener OPENER = new TrialOpener() {
         @Override
         public void check(Params params) {
             InProcessRings.check(params);
         }
 
         @Override
-        public Channel open(Params params, Role role, Optional<FlameGraphs> flameGraphs) {
+        public Trial open(Params params, Role role, Optional<FlameGraphs> flameGraphs) {
             return start(params, role);
         }
     };
@@ -78,7 +78,7 @@ public final class InProcessRings implements Channel {
     /** What {@link #start} checks before it creates anything. */
     static void check(Params params) {
         params.size();
-        new SharedMemory().validate(params);
+        new ShmMechanism().validate(params);
         params.pinning().plan();
     }
 

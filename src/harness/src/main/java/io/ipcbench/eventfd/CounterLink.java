@@ -2,6 +2,7 @@ package io.ipcbench.eventfd;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NativeException;
@@ -21,20 +22,20 @@ import java.lang.foreign.ValueLayout;
 final class CounterLink implements Link {
     /** What every message adds to the counter. */
     static final long MESSAGE = 1;
-    private static final int SPINS_PER_CHECK = 1 << 12;
 
     private final int own;
     private final int other;
     private final Liveness otherSide;
+    private final SpinThenCheck spin;
     private final Runnable release;
     private final MemorySegment message = Arena.ofAuto().allocate(8, 8);
-    private int tries;
 
     /** Reads {@code own} (non-blocking for BUSY_POLL: EAGAIN is retried), writes {@code other}; {@code release} closes them. */
     CounterLink(int own, int other, Liveness otherSide, Runnable release) {
         this.own = own;
         this.other = other;
         this.otherSide = otherSide;
+        this.spin = new SpinThenCheck(otherSide);
         this.release = release;
         message.set(ValueLayout.JAVA_LONG, 0, MESSAGE);
     }
@@ -52,10 +53,7 @@ final class CounterLink implements Link {
     public void receive(MemorySegment into, int length) {
         for (long n; (n = Libc.read(own, into.address(), 8)) != 8; ) {
             if (n == -Errno.EAGAIN) {
-                Thread.onSpinWait();
-                if (++tries % SPINS_PER_CHECK == 0) {
-                    otherSide.check("a write to the eventfd");
-                }
+                spin.idle("a write to the eventfd");
             } else if (n != -Errno.EINTR) {
                 throw new NativeException("read(eventfd " + own + ")", (int) -n);
             }

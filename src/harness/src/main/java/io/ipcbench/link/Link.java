@@ -3,13 +3,13 @@ package io.ipcbench.link;
 import java.lang.foreign.MemorySegment;
 
 /**
- * One end of a two-way message channel between the benchmark process and its peer, through one
+ * One end of a two-way link between the benchmark process and its peer, through one
  * kernel mechanism. Messages have a length both ends agree on; {@link #receive} returns only
  * when the whole message has been copied into the caller's buffer, however the mechanism
  * delivers it (short reads, slots, datagrams). Implementations allocate nothing per message.
  */
 public interface Link extends AutoCloseable {
-    /** Sends the first {@code length} bytes of {@code message}; blocks while the channel is full. */
+    /** Sends the first {@code length} bytes of {@code message}; blocks while the link is full. */
     void send(MemorySegment message, int length);
 
     /** Receives one message of exactly {@code length} bytes into {@code into}. */

@@ -1,8 +1,6 @@
 package io.ipcbench.link;
 
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
-import io.ipcbench.peer.Role;
 
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +44,7 @@ public interface Mechanism {
         /** key=value pairs the peer receives on its command line. */
         Map<String, String> forPeer();
 
-        Link connect(PeerProcess peer, Liveness peerLiveness);
+        Link connect(ForkedPeer peer, Liveness peerLiveness);
     }
 
     /** Remote mode: a peer server already running, perhaps on another host, whose liveness is its connection. */

@@ -8,10 +8,10 @@ package io.ipcbench.link;
  * or as many realtime signals as the queue limit allows.
  */
 public record Messages(int payload, int maxPending) {
-    /** A full channel simply blocks the sender: nothing to bound. */
+    /** A full link simply blocks the sender: nothing to bound. */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
 
-    /** Messages of {@code payload} bytes through a channel that blocks the sender when full. */
+    /** Messages of {@code payload} bytes through a link that blocks the sender when full. */
     public static Messages of(int payload) {
         return new Messages(payload, UNBOUNDED);
     }

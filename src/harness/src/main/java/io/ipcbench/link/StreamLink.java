@@ -14,20 +14,18 @@ import java.lang.foreign.MemorySegment;
  * an EAGAIN is retried at once, checking the other side every few thousand tries.
  */
 public final class StreamLink implements Link {
-    /** EAGAIN retries between two checks of the other side. */
-    private static final int SPINS_PER_CHECK = 1 << 12;
-
     private final int readFd;
     private final int writeFd;
     private final Liveness other;
+    private final SpinThenCheck spin;
     private final int[] spare;
-    private int tries;
 
     /** {@code spare}: descriptors kept open only until the other side has connected (see {@link #connected}). */
     public StreamLink(int readFd, int writeFd, FdWait wait, Liveness other, int... spare) {
         this.readFd = readFd;
         this.writeFd = writeFd;
         this.other = other;
+        this.spin = new SpinThenCheck(other);
         this.spare = spare.clone();
         if (wait == FdWait.BUSY_POLL) {
             Libc.setNonBlocking(readFd);
@@ -43,7 +41,7 @@ public final class StreamLink implements Link {
             if (n >= 0) {
                 done += n;
             } else if (n == -Errno.EAGAIN) {
-                spinOnce("room in the channel to write");
+                spin.idle("room in the channel to write");
             } else if (n == -Errno.EPIPE) {
                 throw other.gone("its end to take " + length + " bytes");
             } else if (n != -Errno.EINTR) {
@@ -62,18 +60,10 @@ public final class StreamLink implements Link {
             } else if (n == 0) {
                 throw other.gone("a message of " + length + " bytes (" + done + " had arrived)");
             } else if (n == -Errno.EAGAIN) {
-                spinOnce("the rest of a message");
+                spin.idle("the rest of a message");
             } else if (n != -Errno.EINTR) {
                 throw new NativeException("read(fd " + readFd + ")", (int) -n);
             }
-        }
-    }
-
-    /** One busy-poll turn; {@code waitingFor} is a constant so that a turn allocates nothing. */
-    private void spinOnce(String waitingFor) {
-        Thread.onSpinWait();
-        if (++tries % SPINS_PER_CHECK == 0) {
-            other.check(waitingFor);
         }
     }
 

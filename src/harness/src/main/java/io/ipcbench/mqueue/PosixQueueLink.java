@@ -3,6 +3,7 @@ package io.ipcbench.mqueue;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.MessageQueues;
@@ -24,19 +25,18 @@ import java.lang.foreign.ValueLayout;
  */
 final class PosixQueueLink implements Link {
     static final long WAIT_BOUND_MILLIS = 200;
-    /** EAGAIN retries between two checks of the other side. */
-    private static final int SPINS_PER_CHECK = 1 << 12;
 
     private final int out;
     private final int in;
     private final int inMessageBytes;
     private final Liveness other;
+    /** Retries of non-blocking calls that found the queue full or empty (EAGAIN). */
+    private final SpinThenCheck spin;
     /** Freed by the garbage collector, never while a call that may still write into it is blocked. */
     private final Arena arena = Arena.ofAuto();
     private final MemorySegment deadline = arena.allocate(Libc.TIMESPEC);
     /** For messages shorter than the queue's mq_msgsize (acknowledgements): mq_receive needs room for the largest. */
     private final MemorySegment scratch;
-    private int tries;
 
     /** {@code inMessageBytes}: mq_msgsize of queue {@code inName}. */
     PosixQueueLink(String outName, String inName, int inMessageBytes, FdWait wait, Liveness other) {
@@ -50,6 +50,7 @@ final class PosixQueueLink implements Link {
         }
         this.inMessageBytes = inMessageBytes;
         this.other = other;
+        this.spin = new SpinThenCheck(other);
         this.scratch = arena.allocate(inMessageBytes, 8);
         renewDeadline();
     }
@@ -89,10 +90,7 @@ final class PosixQueueLink implements Link {
     /** After a failed call: spin on EAGAIN (non-blocking), check the other side on ETIMEDOUT; constants only, nothing allocated. */
     private void waited(int r, String waitingFor, String call) {
         if (r == -Errno.EAGAIN) {
-            Thread.onSpinWait();
-            if (++tries % SPINS_PER_CHECK == 0) {
-                other.check(waitingFor);
-            }
+            spin.idle(waitingFor);
         } else if (r == -Errno.ETIMEDOUT) {
             other.check(waitingFor);
             renewDeadline();

@@ -3,6 +3,7 @@ package io.ipcbench.mqueue;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.NativeException;
 import io.ipcbench.os.SysvMessageQueues;
@@ -20,7 +21,7 @@ import java.lang.foreign.ValueLayout;
  * The kernel keeps message boundaries, so a message of another length than the one due is an
  * error. A queue has no end of file: when the other process dies, a process asleep in msgsnd
  * or msgrcv stays asleep until the queue is removed, which wakes it with EIDRM. The benchmark
- * side removes both queues as soon as its peer exits (see {@link MessageQueue}), and the
+ * side removes both queues as soon as its peer exits (see {@link MqueueMechanism}), and the
  * watchdog kills a peer that stopped, so a blocked call always returns; the peer dies with its
  * parent (PR_SET_PDEATHSIG). With BUSY_POLL the calls carry IPC_NOWAIT and the other side is
  * checked every few thousand retries as well.
@@ -28,19 +29,18 @@ import java.lang.foreign.ValueLayout;
 final class SysvQueueLink implements Link {
     /** Any positive type will do: receivers take the first message whatever its type. */
     private static final long TYPE = 1;
-    /** EAGAIN/ENOMSG retries between two checks of the other side. */
-    private static final int SPINS_PER_CHECK = 1 << 12;
 
     private final int out;
     private final int in;
     private final int flags;
     private final int capacity;
     private final Liveness other;
+    /** Retries of IPC_NOWAIT calls that found the queue full or empty (EAGAIN, ENOMSG). */
+    private final SpinThenCheck spin;
     /** Freed by the garbage collector, never while a call that may still write into it is blocked. */
     private final Arena arena = Arena.ofAuto();
     private final MemorySegment outgoing;
     private final MemorySegment incoming;
-    private int tries;
 
     /** {@code capacity}: the largest message text either direction carries. */
     SysvQueueLink(int out, int in, int capacity, FdWait wait, Liveness other) {
@@ -49,6 +49,7 @@ final class SysvQueueLink implements Link {
         this.flags = wait == FdWait.BUSY_POLL ? SysvMessageQueues.IPC_NOWAIT : 0;
         this.capacity = capacity;
         this.other = other;
+        this.spin = new SpinThenCheck(other);
         this.outgoing = arena.allocate(Long.BYTES + capacity, 8);
         this.incoming = arena.allocate(Long.BYTES + capacity, 8);
         outgoing.set(ValueLayout.JAVA_LONG, 0, TYPE);
@@ -88,10 +89,7 @@ final class SysvQueueLink implements Link {
     /** After a failed call: spin when IPC_NOWAIT found the queue full or empty; the queue's removal means the other side is gone. */
     private void waited(int r, String waitingFor, String call) {
         if (r == -Errno.EAGAIN || r == -SysvMessageQueues.ENOMSG) {
-            Thread.onSpinWait();
-            if (++tries % SPINS_PER_CHECK == 0) {
-                other.check(waitingFor);
-            }
+            spin.idle(waitingFor);
         } else if (r == -SysvMessageQueues.EIDRM || r == -Errno.EINVAL) {
             throw other.gone(waitingFor);
         } else if (r != -Errno.EINTR) {

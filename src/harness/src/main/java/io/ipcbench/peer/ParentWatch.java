@@ -1,5 +1,6 @@
 package io.ipcbench.peer;
 
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.ProcessCost;
@@ -31,9 +32,9 @@ final class ParentWatch implements Liveness {
     }
 
     void awaitGo() throws InterruptedException {
-        if (!go.await(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!go.await(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the benchmark side did not connect within "
-                    + PeerProcess.HANDSHAKE_TIMEOUT_SECONDS + " s");
+                    + ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + " s");
         }
     }
 

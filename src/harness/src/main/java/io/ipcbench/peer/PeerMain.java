@@ -4,6 +4,7 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
 import io.ipcbench.os.Libc;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;

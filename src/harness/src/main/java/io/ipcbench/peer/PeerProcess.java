@@ -1,5 +1,6 @@
 package io.ipcbench.peer;
 
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.ProcessCost;
@@ -34,14 +35,7 @@ import java.util.concurrent.TimeUnit;
  * those, stdin asks {@code COSTS n} and stdout answers {@code COSTS n <figures>}: the peer's
  * own account of its OS costs ({@link #costs}).
  */
-public final class PeerProcess implements Peer, AutoCloseable {
-    /**
-     * How long the peer may take to start and answer before the trial fails. A JVM starts in well
-     * under a second on an idle machine, but took over 15 s on one CPU shared with a loaded
-     * machine's other work (load average 25 on 2 vCPUs): four times that. A peer that dies is
-     * noticed at once, however long this is; only a peer alive and silent waits it out.
-     */
-    public static final long HANDSHAKE_TIMEOUT_SECONDS = 60;
+public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     private static final String END_OF_OUTPUT = "\0EOF";
     private static final int KEPT_STDERR_LINES = 20;
     /** How long a failure message waits for a dead peer's last output to be read. */
@@ -116,6 +110,7 @@ public final class PeerProcess implements Peer, AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    @Override
     public long pid() {
         return process.pid();
     }
@@ -126,6 +121,7 @@ public final class PeerProcess implements Peer, AutoCloseable {
     }
 
     /** Completes once the peer has exited and {@link #isAlive()} says so. */
+    @Override
     public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
@@ -135,7 +131,7 @@ public final class PeerProcess implements Peer, AutoCloseable {
         return Long.toString(pid());
     }
 
-    /** Waits for the peer's {@code EXPORT key=value} line and returns the value. */
+    @Override
     public String awaitExport(String key) {
         String line = awaitLine("EXPORT " + key + "=", "its " + key);
         return line.substring(("EXPORT " + key + "=").length());

@@ -4,12 +4,13 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.os.ResourceLimits;
-import io.ipcbench.traffic.Channel;
 import io.ipcbench.traffic.PeerLoop;
+import io.ipcbench.traffic.Trial;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * trial tear-down, which closes the session, before its profilers read the last iteration, and
  * the peer can only be read while it runs.
  */
-public final class Session implements Channel {
+public final class Session implements Trial {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
     public static final String PEER_JVM_ARGS_PROPERTY = "ipcbench.peer.jvmArgs";
 

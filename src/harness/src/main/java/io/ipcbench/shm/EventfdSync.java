@@ -2,6 +2,7 @@ package io.ipcbench.shm;
 
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NativeException;
@@ -25,6 +26,7 @@ import java.lang.foreign.ValueLayout;
 final class EventfdSync extends SleepingSync {
     private final Doorbells doorbells;
     private final boolean busyPoll;
+    private final SpinThenCheck spin;
     private final MemorySegment one;
     private final MemorySegment taken;
 
@@ -32,6 +34,7 @@ final class EventfdSync extends SleepingSync {
         super(ring, other, doorbells.spinNanos());
         this.doorbells = doorbells;
         this.busyPoll = doorbells.fdWait() == FdWait.BUSY_POLL;
+        this.spin = new SpinThenCheck(other);
         MemorySegment words = Arena.ofAuto().allocate(16, 8);
         this.one = words.asSlice(0, 8);
         this.taken = words.asSlice(8, 8);
@@ -54,18 +57,16 @@ final class EventfdSync extends SleepingSync {
         }
     }
 
-    /** Returns once a read(2) took the doorbell's count: at once if it had rung, else when it rings. */
+    /** Returns once a read(2) took the doorbell's count: at once if it had rung, else when it rings. Each take counts its own spins. */
     private void takeDoorbell(String what) {
-        for (int tries = 1; ; tries++) {
+        spin.reset();
+        while (true) {
             long n = Libc.read(doorbells.own(), taken.address(), 8);
             if (n == 8) {
                 return;
             }
             if (n == -Errno.EAGAIN && busyPoll) {
-                Thread.onSpinWait();
-                if (tries % SPINS_PER_CHECK == 0) {
-                    other.check(what);
-                }
+                spin.idle(what);
             } else if (n != -Errno.EINTR) {
                 throw new NativeException("read(eventfd " + doorbells.own() + ")", (int) -n);
             }

@@ -1,6 +1,7 @@
 package io.ipcbench.shm;
 
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 
 /**
  * Both sides busy-wait on the other's index with acquire loads and publish with release stores:
@@ -9,11 +10,11 @@ import io.ipcbench.link.Liveness;
  */
 final class SpinSync implements Sync {
     private final Ring ring;
-    private final Liveness other;
+    private final SpinThenCheck spin;
 
     SpinSync(Ring ring, Liveness other) {
         this.ring = ring;
-        this.other = other;
+        this.spin = new SpinThenCheck(other);
     }
 
     @Override
@@ -36,12 +37,14 @@ final class SpinSync implements Sync {
         ring.consumed.setRelease(next);
     }
 
+    /** Each wait counts its own turns; one that finds the index moved spins not at all and resets nothing. */
     private void spinUntilAbove(SharedIndex watched, long threshold, String what) {
-        for (int spins = 1; watched.getAcquire() <= threshold; spins++) {
-            Thread.onSpinWait();
-            if (spins % SPINS_PER_CHECK == 0) {
-                other.check(what);
-            }
+        if (watched.getAcquire() > threshold) {
+            return;
         }
+        spin.reset();
+        do {
+            spin.idle(what);
+        } while (watched.getAcquire() <= threshold);
     }
 }

@@ -23,7 +23,4 @@ interface Sync extends AutoCloseable {
     /** Releases what the strategy opened (semaphores); the ring itself belongs to the link. */
     @Override
     default void close() {}
-
-    /** Turns of a spin loop between two liveness checks (a volatile read, or a getppid on the peer). */
-    int SPINS_PER_CHECK = 1 << 12;
 }

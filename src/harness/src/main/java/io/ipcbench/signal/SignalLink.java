@@ -2,6 +2,7 @@ package io.ipcbench.signal;
 
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NativeException;
@@ -24,14 +25,14 @@ import java.util.concurrent.TimeUnit;
 public final class SignalLink implements Link {
     /** How long one sigtimedwait may sleep before the other side is checked. */
     private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    /** EAGAIN retries (realtime queue full) between two checks of the other side. */
-    private static final int SPINS_PER_CHECK = 1 << 12;
 
     private final SignalKind kind;
     private final int signal;
     private final int otherPid;
     private final int otherTid;
     private final Liveness other;
+    /** Retries while the realtime queue is full (EAGAIN). */
+    private final SpinThenCheck spin;
     private final Thread receiver;
     private final int receiverTid;
     // Never closed: a shutdown hook may close the link while sigtimedwait still uses these.
@@ -42,7 +43,6 @@ public final class SignalLink implements Link {
     private final MemorySegment queueInfo;
     private long sent;
     private long received;
-    private int tries;
 
     /**
      * Blocks the signal in the calling thread, which becomes the receiving thread, before the
@@ -57,6 +57,7 @@ public final class SignalLink implements Link {
         this.kind = kind;
         this.signal = kind.signal();
         this.other = other;
+        this.spin = new SpinThenCheck(other);
         this.otherPid = otherPid;
         this.otherTid = otherTid;
         this.set = Signals.setOf(arena, signal);
@@ -99,10 +100,7 @@ public final class SignalLink implements Link {
             } else if (r == -Errno.ESRCH) {
                 throw other.gone("its thread to take a signal (it no longer exists)");
             } else if (r == -Errno.EAGAIN) {
-                Thread.onSpinWait();
-                if (++tries % SPINS_PER_CHECK == 0) {
-                    other.check("room in the realtime signal queue (RLIMIT_SIGPENDING)");
-                }
+                spin.idle("room in the realtime signal queue (RLIMIT_SIGPENDING)");
             } else if (r != -Errno.EINTR) {
                 throw new NativeException(kind == SignalKind.STANDARD ? "tgkill" : "rt_tgsigqueueinfo", -r);
             }

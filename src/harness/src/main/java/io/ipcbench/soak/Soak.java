@@ -1,6 +1,7 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 
@@ -54,7 +55,7 @@ public final class Soak {
 
     private void roundTrips() {
         boolean patterned = session.variant().payload() != SoakPlan.Payload.COUNTER;
-        try (RoundTrip roundTrip = RoundTrip.start(session.mechanism(), session.params())) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(session.mechanism(), session.params())) {
             for (long seq = 0; seq < session.messages(); seq++) {
                 if (patterned) {
                     roundTrip.onceVerified(seq);
@@ -68,7 +69,7 @@ public final class Soak {
 
     /** Counts what the peer acknowledged: the last batch is completed with more stamped messages. */
     private void stream() {
-        try (OneWay stream = OneWay.start(session.mechanism(), session.params())) {
+        try (OneWay stream = PeerTraffic.oneWay(session.mechanism(), session.params())) {
             for (long i = 0; i < session.messages(); i++) {
                 stream.sendVerified();
             }

@@ -1,24 +1,24 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.eventfd.Eventfd;
-import io.ipcbench.fifo.Fifo;
+import io.ipcbench.eventfd.EventfdMechanism;
+import io.ipcbench.fifo.FifoMechanism;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Role;
 import io.ipcbench.mmap.Backing;
-import io.ipcbench.mmap.MappedFile;
-import io.ipcbench.mqueue.MessageQueue;
+import io.ipcbench.mmap.MmapMechanism;
+import io.ipcbench.mqueue.MqueueMechanism;
 import io.ipcbench.mqueue.QueueApi;
 import io.ipcbench.os.Pinning;
-import io.ipcbench.peer.Role;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import io.ipcbench.shm.RingLayout;
-import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.shm.ShmMechanism;
 import io.ipcbench.shm.SyncKind;
-import io.ipcbench.signal.Signal;
 import io.ipcbench.signal.SignalKind;
-import io.ipcbench.tcp.Tcp;
+import io.ipcbench.signal.SignalMechanism;
+import io.ipcbench.tcp.TcpMechanism;
 import io.ipcbench.uds.SocketType;
-import io.ipcbench.uds.Uds;
+import io.ipcbench.uds.UdsMechanism;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,23 +93,23 @@ public record SoakPlan(Mechanism mechanism, List<Variant> variants) {
 
     private static Map<String, Supplier<SoakPlan>> plans() {
         Map<String, Supplier<SoakPlan>> plans = new LinkedHashMap<>();
-        plans.put("shm", () -> new SoakPlan(new SharedMemory(), rings(Stream.concat(
+        plans.put("shm", () -> new SoakPlan(new ShmMechanism(), rings(Stream.concat(
                 Arrays.stream(SyncKind.values()).map(sync -> Map.of("sync", sync.name(), "layout", RingLayout.PADDED.name())),
                 Stream.of(SyncKind.SPIN, SyncKind.FUTEX).flatMap(sync -> Arrays.stream(RingLayout.values())
                         .filter(layout -> layout != RingLayout.PADDED)
                         .map(layout -> Map.of("sync", sync.name(), "layout", layout.name())))))));
-        plans.put("pipe", () -> new SoakPlan(new Pipe(), bothShapes(waits())));
-        plans.put("fifo", () -> new SoakPlan(new Fifo(), bothShapes(waits())));
-        plans.put("uds", () -> new SoakPlan(new Uds(), bothShapes(Arrays.stream(SocketType.values()).flatMap(type ->
+        plans.put("pipe", () -> new SoakPlan(new PipeMechanism(), bothShapes(waits())));
+        plans.put("fifo", () -> new SoakPlan(new FifoMechanism(), bothShapes(waits())));
+        plans.put("uds", () -> new SoakPlan(new UdsMechanism(), bothShapes(Arrays.stream(SocketType.values()).flatMap(type ->
                 waits().map(wait -> with(wait, "type", type.name()))))));
-        plans.put("tcp", () -> new SoakPlan(new Tcp(), bothShapes(Stream.of(
+        plans.put("tcp", () -> new SoakPlan(new TcpMechanism(), bothShapes(Stream.of(
                 Map.of("nodelay", "true", "wait", "BLOCKING"), Map.of("nodelay", "false", "wait", "BLOCKING"),
                 Map.of("nodelay", "true", "wait", "BUSY_POLL")))));
-        plans.put("mqueue", () -> new SoakPlan(new MessageQueue(), bothShapes(Arrays.stream(QueueApi.values()).flatMap(api ->
+        plans.put("mqueue", () -> new SoakPlan(new MqueueMechanism(), bothShapes(Arrays.stream(QueueApi.values()).flatMap(api ->
                 waits().map(wait -> with(wait, "api", api.name()))), "depth", "1", "2")));
-        plans.put("eventfd", () -> new SoakPlan(new Eventfd(), eventfd()));
-        plans.put("signal", () -> new SoakPlan(new Signal(), signals()));
-        plans.put("mmap", () -> new SoakPlan(new MappedFile(), rings(Arrays.stream(Backing.values()).map(backing ->
+        plans.put("eventfd", () -> new SoakPlan(new EventfdMechanism(), eventfd()));
+        plans.put("signal", () -> new SoakPlan(new SignalMechanism(), signals()));
+        plans.put("mmap", () -> new SoakPlan(new MmapMechanism(), rings(Arrays.stream(Backing.values()).map(backing ->
                 Map.of("backing", backing.name(), "sync", SyncKind.FUTEX.name(), "layout", RingLayout.PADDED.name())))));
         return plans;
     }

@@ -1,7 +1,7 @@
 package io.ipcbench.tcp;
 
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

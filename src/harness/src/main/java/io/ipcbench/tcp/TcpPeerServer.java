@@ -71,7 +71,7 @@ public final class TcpPeerServer {
         try {
             connection.configureBlocking(false);
             hello = TcpHandshake.parse(TcpHandshake.receive(connection));
-            Tcp tcp = new Tcp(null);
+            TcpMechanism tcp = new TcpMechanism(null);
             tcp.validate(hello.params());
             messages = tcp.messages(hello.params());
             keepAlive(connection);
@@ -87,7 +87,7 @@ public final class TcpPeerServer {
         }
         Params params = hello.params();
         log(client + ": serving " + hello.role() + " " + params.describe());
-        try (Link link = Tcp.link(connection, params, new Client(client))) {
+        try (Link link = TcpMechanism.link(connection, params, new Client(client))) {
             PeerMain.serve(hello.role(), link, params, messages);
         } catch (ClientGone e) {
             log(client + ": done (" + e.getMessage() + ")");

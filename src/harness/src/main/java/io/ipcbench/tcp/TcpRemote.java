@@ -4,7 +4,7 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.Role;
+import io.ipcbench.link.Role;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -57,14 +57,14 @@ final class TcpRemote implements Mechanism.Remote {
             throw new IllegalStateException(params.describe() + ": the peer server at " + address + " refused the trial: "
                     + (reply.startsWith(TcpHandshake.ERROR) ? reply.substring(TcpHandshake.ERROR.length()) : reply));
         }
-        return Tcp.link(connection, params, server);
+        return TcpMechanism.link(connection, params, server);
     }
 
     @Override
     public void abort() {
         SocketChannel c = connection;
         if (c != null) {
-            Tcp.closeQuietly(c);
+            TcpMechanism.closeQuietly(c);
         }
     }
 

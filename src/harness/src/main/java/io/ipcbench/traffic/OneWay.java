@@ -1,17 +1,12 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
-import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.FlameGraphs;
-import io.ipcbench.peer.Role;
-import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Optional;
 
 /**
  * Throughput traffic: messages flow to the peer, which copies each one out and acknowledges
@@ -36,26 +31,18 @@ public final class OneWay extends Traffic {
     private long sent;
     private long acked;
 
-    private OneWay(Channel channel) {
-        super(channel);
-        Messages messages = channel.messages();
+    private OneWay(Trial trial) {
+        super(trial);
+        Messages messages = trial.messages();
         this.ackBytes = ackBytes(messages);
         this.batch = batchFor(messages);
         this.window = Math.min(2 * batch, messages.maxPending());
         this.ack = arena.allocate(ACK_BYTES, ALIGNMENT);
     }
 
-    public static OneWay start(Mechanism mechanism, Params params) {
-        return start(mechanism, params, Optional.empty());
-    }
-
-    public static OneWay start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
-        return new OneWay(Session.open(mechanism, params, Role.SINK, flameGraphs));
-    }
-
-    /** Over a channel whose other end is not a peer process (the in-process floors); closing this closes it. */
-    public static OneWay over(Channel channel) {
-        return new OneWay(channel);
+    /** Over {@code trial}, whose other end sinks: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
+    public static OneWay over(Trial trial) {
+        return new OneWay(trial);
     }
 
     /** Messages per acknowledgement: about 256 KiB of payload, between 1 and 1024 messages. */
@@ -73,13 +60,13 @@ public final class OneWay extends Traffic {
     }
 
     public void send() {
-        channel.operationBegins();
+        trial.operationBegins();
         if (sent - acked >= window) {
             awaitAck();
         }
         link.send(message, size);
         sent++;
-        channel.progressed();
+        trial.progressed();
     }
 
     /** Sends message number {@code sent} stamped for the peer to check ({@code verify=true} trials). */
@@ -101,9 +88,9 @@ public final class OneWay extends Traffic {
             }
         }
         while (acked < sent) {
-            channel.operationBegins();
+            trial.operationBegins();
             awaitAck();
-            channel.progressed();
+            trial.progressed();
         }
         return acked;
     }
@@ -112,7 +99,7 @@ public final class OneWay extends Traffic {
         link.receive(ack, ackBytes);
         long consumed = ackBytes == 0 ? acked + batch : ack.get(ValueLayout.JAVA_LONG, 0);
         if (consumed != acked + batch) {
-            throw new IllegalStateException(channel.params().describe() + ": the peer acknowledged " + consumed
+            throw new IllegalStateException(trial.params().describe() + ": the peer acknowledged " + consumed
                     + " messages consumed where " + (acked + batch) + " were due: messages were lost or repeated");
         }
         acked = consumed;

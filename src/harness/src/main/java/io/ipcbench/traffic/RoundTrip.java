@@ -1,16 +1,11 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Link;
-import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.FlameGraphs;
-import io.ipcbench.peer.Role;
-import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Optional;
 
 /**
  * Latency traffic: one message of {@code size} bytes to the peer, which sends it back whole.
@@ -20,36 +15,28 @@ import java.util.Optional;
 public final class RoundTrip extends Traffic {
     private final MemorySegment reply;
 
-    private RoundTrip(Channel channel) {
-        super(channel);
+    private RoundTrip(Trial trial) {
+        super(trial);
         this.reply = arena.allocate(size, ALIGNMENT);
     }
 
-    public static RoundTrip start(Mechanism mechanism, Params params) {
-        return start(mechanism, params, Optional.empty());
-    }
-
-    public static RoundTrip start(Mechanism mechanism, Params params, Optional<FlameGraphs> flameGraphs) {
-        return new RoundTrip(Session.open(mechanism, params, Role.ECHO, flameGraphs));
-    }
-
-    /** Over a channel whose other end is not a peer process (the in-process floors); closing this closes it. */
-    public static RoundTrip over(Channel channel) {
-        return new RoundTrip(channel);
+    /** Over {@code trial}, whose other end echoes: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
+    public static RoundTrip over(Trial trial) {
+        return new RoundTrip(trial);
     }
 
     public void once() {
-        channel.operationBegins();
+        trial.operationBegins();
         link.send(message, size);
         link.receive(reply, size);
-        channel.progressed();
+        trial.progressed();
     }
 
     /** A round trip of message {@code seq}, checking that exactly that message came back. */
     public void onceVerified(long seq) {
         MessagePattern.fill(message, size, seq);
         once();
-        MessagePattern.verify(reply, size, seq, channel.params().describe() + " reply");
+        MessagePattern.verify(reply, size, seq, trial.params().describe() + " reply");
     }
 
     /**

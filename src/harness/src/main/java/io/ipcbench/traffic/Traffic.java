@@ -3,56 +3,52 @@ package io.ipcbench.traffic;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
-import io.ipcbench.peer.Session;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * What both traffic shapes hold on the benchmark side: the trial's channel and its link, and the
+ * What both traffic shapes hold on the benchmark side: the trial and its link, and the
  * message buffer, allocated once. Buffers are page-aligned on both sides, as a C program's would
  * be from mmap or posix_memalign.
  */
 public abstract sealed class Traffic implements AutoCloseable permits RoundTrip, OneWay {
     static final long ALIGNMENT = 4096;
 
-    final Channel channel;
+    final Trial trial;
     final Link link;
     final int size;
     final Arena arena = Arena.ofShared();
     final MemorySegment message;
 
-    Traffic(Channel channel) {
-        this.channel = channel;
-        this.link = channel.link();
-        this.size = channel.messages().payload();
+    Traffic(Trial trial) {
+        this.trial = trial;
+        this.link = trial.link();
+        this.size = trial.messages().payload();
         this.message = arena.allocate(size, ALIGNMENT);
         MessagePattern.fill(message, size, 0);
     }
 
-    /** The peer session of inter-process traffic. */
-    public Session session() {
-        if (channel instanceof Session session) {
-            return session;
-        }
-        throw new IllegalStateException(channel.params().describe() + " runs in this process: it has no peer session");
+    /** What this traffic runs over: a peer session, or the in-process floors' rings. */
+    public Trial trial() {
+        return trial;
     }
 
     public Params params() {
-        return channel.params();
+        return trial.params();
     }
 
     public Messages messages() {
-        return channel.messages();
+        return trial.messages();
     }
 
     public void pinBenchmarkThread() {
-        channel.pinBenchmarkThread();
+        trial.pinBenchmarkThread();
     }
 
     @Override
     public void close() {
-        channel.close();
+        trial.close();
         arena.close();
     }
 }

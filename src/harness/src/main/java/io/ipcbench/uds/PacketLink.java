@@ -3,6 +3,7 @@ package io.ipcbench.uds;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.SpinThenCheck;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NativeException;
@@ -22,21 +23,21 @@ import java.lang.foreign.MemorySegment;
  * message the other process is checked, and the wait goes on.
  */
 final class PacketLink implements Link {
-    private static final int SPINS_PER_CHECK = 1 << 12;
     private static final long TIMED_WAIT_MILLIS = 200;
 
     private final int fd;
     private final SocketType type;
     private final Liveness other;
+    private final SpinThenCheck spin;
     private final boolean busyPoll;
     private final int sendFlags;
     private final int receiveFlags;
-    private int tries;
 
     PacketLink(int fd, SocketType type, FdWait wait, Liveness other) {
         this.fd = fd;
         this.type = type;
         this.other = other;
+        this.spin = new SpinThenCheck(other);
         this.busyPoll = wait == FdWait.BUSY_POLL;
         int dontWait = busyPoll ? Sockets.MSG_DONTWAIT : 0;
         this.sendFlags = Sockets.MSG_NOSIGNAL | dontWait;
@@ -107,10 +108,7 @@ final class PacketLink implements Link {
             other.check(waitingFor);
             return;
         }
-        Thread.onSpinWait();
-        if (++tries % SPINS_PER_CHECK == 0) {
-            other.check(waitingFor);
-        }
+        spin.idle(waitingFor);
     }
 
     private static boolean isGone(int errno) {

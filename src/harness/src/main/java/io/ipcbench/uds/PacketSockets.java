@@ -1,6 +1,7 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
@@ -10,7 +11,6 @@ import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.NativeException;
 import io.ipcbench.os.Sockets;
-import io.ipcbench.peer.PeerProcess;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,7 +44,7 @@ final class PacketSockets {
         return offer(directory, (peer, peerLiveness) -> {
             int fd = SetUpWait.until("the peer to connect to " + path, peerLiveness, handshakeNanos(), () -> accept(listener.fd()));
             listener.close();
-            Uds.unlink(path);
+            UdsMechanism.unlink(path);
             try {
                 return link(fd, SocketType.SEQPACKET, params, peerLiveness);
             } catch (RuntimeException e) {
@@ -83,18 +83,18 @@ final class PacketSockets {
 
     /** The benchmark side's half: what to do once the peer runs. */
     private interface Connect {
-        PacketLink connect(PeerProcess peer, Liveness peerLiveness);
+        PacketLink connect(ForkedPeer peer, Liveness peerLiveness);
     }
 
     private static Mechanism.Offer offer(Path directory, Connect connect) {
         return new Mechanism.Offer() {
             @Override
             public Map<String, String> forPeer() {
-                return Map.of(Uds.DIRECTORY, directory.toString());
+                return Map.of(UdsMechanism.DIRECTORY, directory.toString());
             }
 
             @Override
-            public PacketLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public PacketLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 return connect.connect(peer, peerLiveness);
             }
         };
@@ -111,9 +111,9 @@ final class PacketSockets {
     }
 
     private static void bind(int fd, Path path) {
-        Uds.unlink(path);
+        UdsMechanism.unlink(path);
         Sockets.bind(fd, path);
-        Uds.restrict(path);
+        UdsMechanism.restrict(path);
     }
 
     /** The connected descriptor, or null while the peer has not connected yet. */
@@ -129,6 +129,6 @@ final class PacketSockets {
     }
 
     private static long handshakeNanos() {
-        return TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS);
+        return TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
     }
 }

@@ -1,13 +1,13 @@
 package io.ipcbench.uds;
 
-import io.ipcbench.link.ChannelLink;
 import io.ipcbench.link.FdWait;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.SetUpWait;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.PeerProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,25 +36,25 @@ final class StreamSockets {
         return new Mechanism.Offer() {
             @Override
             public Map<String, String> forPeer() {
-                return Map.of(Uds.DIRECTORY, directory.toString());
+                return Map.of(UdsMechanism.DIRECTORY, directory.toString());
             }
 
             @Override
-            public ChannelLink connect(PeerProcess peer, Liveness peerLiveness) {
+            public NioStreamLink connect(ForkedPeer peer, Liveness peerLiveness) {
                 SocketChannel channel = SetUpWait.until("the peer to connect to " + path, peerLiveness,
-                        TimeUnit.SECONDS.toNanos(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
+                        TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS), () -> accept(listener));
                 closeQuietly(listener);
-                Uds.unlink(path);
-                return new ChannelLink(channel, channel, FdWait.of(params), peerLiveness);
+                UdsMechanism.unlink(path);
+                return new NioStreamLink(channel, channel, FdWait.of(params), peerLiveness);
             }
         };
     }
 
-    static ChannelLink attach(Path directory, Params params, Liveness benchmark) {
+    static NioStreamLink attach(Path directory, Params params, Liveness benchmark) {
         Path path = directory.resolve(SOCKET_FILE);
         try {
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
-            return new ChannelLink(channel, channel, FdWait.of(params), benchmark);
+            return new NioStreamLink(channel, channel, FdWait.of(params), benchmark);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to " + path, e);
         }
@@ -63,9 +63,9 @@ final class StreamSockets {
     private static ServerSocketChannel listen(Path path) {
         try {
             ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            Uds.unlink(path);
+            UdsMechanism.unlink(path);
             listener.bind(UnixDomainSocketAddress.of(path), 1);
-            Uds.restrict(path);
+            UdsMechanism.restrict(path);
             listener.configureBlocking(false);
             return listener;
         } catch (IOException e) {

@@ -2,10 +2,10 @@ package io.ipcbench.cacheline;
 
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
+import io.ipcbench.link.Role;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.os.TwoCores;
-import io.ipcbench.peer.Role;
 import io.ipcbench.peer.Watchdog;
 import io.ipcbench.shm.RingLayout;
 import io.ipcbench.shm.SyncKind;

@@ -3,12 +3,13 @@ package io.ipcbench.eventfd;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
-import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
-import io.ipcbench.os.EventFd;
 import io.ipcbench.os.Errno;
+import io.ipcbench.os.Eventfds;
 import io.ipcbench.os.Libc;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,9 @@ class EventfdCounterTest {
     @ParameterizedTest
     @MethodSource("counters")
     void everyCounterRoundTripReadsExactlyOneEachWay(Params params) {
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params);
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new EventfdMechanism(), params);
              Arena arena = Arena.ofConfined()) {
-            Link link = roundTrip.session().link();
+            Link link = PeerTraffic.session(roundTrip).link();
             MemorySegment buffer = arena.allocate(8, 8);
             for (int i = 0; i < 20_000; i++) {
                 buffer.set(ValueLayout.JAVA_LONG, 0, -1);
@@ -71,8 +72,8 @@ class EventfdCounterTest {
 
     @Test
     void twoWritesReadAsOneAreReportedInsteadOfMiscounted() {
-        int a = EventFd.create(false);
-        int b = EventFd.create(false);
+        int a = Eventfds.create(false);
+        int b = Eventfds.create(false);
         try (CounterLink sender = new CounterLink(a, b, ALWAYS_ALIVE, () -> {});
              CounterLink receiver = new CounterLink(b, a, ALWAYS_ALIVE, () -> {});
              Arena arena = Arena.ofConfined()) {
@@ -91,9 +92,9 @@ class EventfdCounterTest {
     @ParameterizedTest
     @MethodSource("counters")
     void aKilledPeerFailsTheBenchmarkQuicklyNamingSigkill(Params params) {
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new EventfdMechanism(), params)) {
             IntStream.range(0, 100).forEach(i -> roundTrip.once());
-            ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
+            ProcessHandle.of(PeerTraffic.session(roundTrip).peer().pid()).orElseThrow().destroyForcibly();
             PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(PeerFaultContract.FAILURE_SECONDS),
                     () -> assertThrows(PeerFailure.class, () -> {
                         while (true) {
@@ -107,7 +108,7 @@ class EventfdCounterTest {
 
     @Test
     void theExitBellWakesABlockedReadWhenTheProcessExitsAndNotAfterItIsClosed() throws Exception {
-        int fd = EventFd.create(false);
+        int fd = Eventfds.create(false);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment count = arena.allocate(8, 8);
             Process shortLived = new ProcessBuilder("sleep", "0.2").start();
@@ -132,7 +133,7 @@ class EventfdCounterTest {
     void aClosedSessionLeavesNoDescriptorOpen(String shape) throws IOException {
         Params params = new Params("eventfd", Map.of("shape", shape, "wait", "BLOCKING", "size", "8", "capacity", "1"));
         List<String> before = eventfds();
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new EventfdMechanism(), params)) {
             roundTrip.once();
             assertEquals(before.size() + 2, eventfds().size(), "the benchmark side holds both eventfds while connected");
         }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 class EventfdTest extends MechanismContract {
     @Override
     protected Mechanism mechanism() {
-        return new Eventfd();
+        return new EventfdMechanism();
     }
 
     /** RING with both waits, and with a spin phase; COUNTER, which must refuse every size but 8. */
@@ -31,7 +31,7 @@ class EventfdTest extends MechanismContract {
     /** The sizes of the matrix are not 8: COUNTER must refuse them, naming the rule. */
     @Override
     protected Optional<String> refusedOnThisKernel(Map<String, String> variant, int size) {
-        return variant.get("shape").equals("COUNTER") && size != Eventfd.COUNTER_BYTES
+        return variant.get("shape").equals("COUNTER") && size != EventfdMechanism.COUNTER_BYTES
                 ? Optional.of("so size must be 8; shape=RING carries other sizes") : Optional.empty();
     }
 

@@ -1,12 +1,13 @@
 package io.ipcbench.fifo;
 
+import io.ipcbench.link.DescriptorStreamContract;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.link.DescriptorStreamContract;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.Fifos;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class FifoTest extends DescriptorStreamContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new Fifo();
+        return new FifoMechanism();
     }
 
     /** Both FIFOs live in one private directory. */
@@ -42,17 +43,17 @@ class FifoTest extends DescriptorStreamContract {
 
     @Test
     void theFifosAre0600InA0700DirectoryOfTheirOwn() throws IOException {
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params(Map.of("wait", "BLOCKING"), 64))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params(Map.of("wait", "BLOCKING"), 64))) {
             roundTrip.onceVerified(0);
             List<String> present = NamedObjects.presentFor(ProcessHandle.current().pid());
             assertEquals(1, present.size(), "one private directory: " + present);
             Path directory = Path.of(present.getFirst());
             assertEquals(S_IFDIR | 0700, mode(directory), "directory mode");
             try (Stream<Path> entries = Files.list(directory)) {
-                assertEquals(List.of(Fifo.FROM_PEER, Fifo.TO_PEER), entries.map(p -> p.getFileName().toString()).sorted().toList());
+                assertEquals(List.of(FifoMechanism.FROM_PEER, FifoMechanism.TO_PEER), entries.map(p -> p.getFileName().toString()).sorted().toList());
             }
-            assertEquals(S_IFIFO | 0600, mode(directory.resolve(Fifo.TO_PEER)) & (S_IFMT | 0777), "to-peer: a FIFO, 0600");
-            assertEquals(S_IFIFO | 0600, mode(directory.resolve(Fifo.FROM_PEER)) & (S_IFMT | 0777), "from-peer: a FIFO, 0600");
+            assertEquals(S_IFIFO | 0600, mode(directory.resolve(FifoMechanism.TO_PEER)) & (S_IFMT | 0777), "to-peer: a FIFO, 0600");
+            assertEquals(S_IFIFO | 0600, mode(directory.resolve(FifoMechanism.FROM_PEER)) & (S_IFMT | 0777), "from-peer: a FIFO, 0600");
         }
     }
 
@@ -78,7 +79,7 @@ class FifoTest extends DescriptorStreamContract {
                 }
             };
             PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(PeerFailure.class,
-                    () -> Fifo.openForWriting(fifo, diesAfterTenChecks, TimeUnit.MINUTES.toNanos(1))));
+                    () -> FifoMechanism.openForWriting(fifo, diesAfterTenChecks, TimeUnit.MINUTES.toNanos(1))));
             assertTrue(failure.getMessage().contains("to open " + fifo + " for reading"), failure.getMessage());
 
             Liveness alive = new Liveness() {
@@ -91,7 +92,7 @@ class FifoTest extends DescriptorStreamContract {
                 }
             };
             IllegalStateException timeout = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(IllegalStateException.class,
-                    () -> Fifo.openForWriting(fifo, alive, TimeUnit.MILLISECONDS.toNanos(200))));
+                    () -> FifoMechanism.openForWriting(fifo, alive, TimeUnit.MILLISECONDS.toNanos(200))));
             assertTrue(timeout.getMessage().contains("gave up waiting"), timeout.getMessage());
         } finally {
             Files.deleteIfExists(fifo);

@@ -1,17 +1,18 @@
 package io.ipcbench.limits;
 
-import io.ipcbench.eventfd.Eventfd;
-import io.ipcbench.fifo.Fifo;
+import io.ipcbench.eventfd.EventfdMechanism;
+import io.ipcbench.fifo.FifoMechanism;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.mmap.Leftovers;
-import io.ipcbench.mmap.MappedFile;
-import io.ipcbench.mqueue.MessageQueue;
-import io.ipcbench.pipe.Pipe;
-import io.ipcbench.shm.SharedMemory;
-import io.ipcbench.tcp.Tcp;
+import io.ipcbench.mmap.MmapMechanism;
+import io.ipcbench.mqueue.MqueueMechanism;
+import io.ipcbench.peer.PeerTraffic;
+import io.ipcbench.pipe.PipeMechanism;
+import io.ipcbench.shm.ShmMechanism;
+import io.ipcbench.tcp.TcpMechanism;
 import io.ipcbench.traffic.RoundTrip;
-import io.ipcbench.uds.Uds;
+import io.ipcbench.uds.UdsMechanism;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,19 +32,19 @@ public final class ConcurrentTrialsMain {
     private static final int ROUND_TRIPS = 100;
     /** Blocking variants only: two suites of waiting peers must not spin on the machine's CPUs. */
     static final List<Trial> TRIALS = List.of(
-            new Trial(new SharedMemory(), Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
-            new Trial(new SharedMemory(), Map.of("sync", "SEMAPHORE", "layout", "PADDED", "capacity", "1", "size", "4096")),
-            new Trial(new MappedFile(), Map.of("backing", "DEV_SHM", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
-            new Trial(new MappedFile(), Map.of("backing", "DISK", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
-            new Trial(new MappedFile(), Map.of("backing", "MEMFD", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
-            new Trial(new Eventfd(), Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "1", "size", "4096")),
-            new Trial(new Pipe(), Map.of("wait", "BLOCKING", "size", "4096")),
-            new Trial(new Fifo(), Map.of("wait", "BLOCKING", "size", "4096")),
-            new Trial(new Uds(), Map.of("type", "STREAM", "wait", "BLOCKING", "size", "4096")),
-            new Trial(new Uds(), Map.of("type", "DGRAM", "wait", "BLOCKING", "size", "4096")),
-            new Trial(new Tcp(), Map.of("nodelay", "true", "wait", "BLOCKING", "size", "4096")),
-            new Trial(new MessageQueue(), Map.of("api", "POSIX", "wait", "BLOCKING", "depth", "1", "size", "4096")),
-            new Trial(new MessageQueue(), Map.of("api", "SYSV", "wait", "BLOCKING", "depth", "1", "size", "4096")));
+            new Trial(new ShmMechanism(), Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new ShmMechanism(), Map.of("sync", "SEMAPHORE", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new MmapMechanism(), Map.of("backing", "DEV_SHM", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new MmapMechanism(), Map.of("backing", "DISK", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new MmapMechanism(), Map.of("backing", "MEMFD", "sync", "FUTEX", "layout", "PADDED", "capacity", "1", "size", "4096")),
+            new Trial(new EventfdMechanism(), Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "1", "size", "4096")),
+            new Trial(new PipeMechanism(), Map.of("wait", "BLOCKING", "size", "4096")),
+            new Trial(new FifoMechanism(), Map.of("wait", "BLOCKING", "size", "4096")),
+            new Trial(new UdsMechanism(), Map.of("type", "STREAM", "wait", "BLOCKING", "size", "4096")),
+            new Trial(new UdsMechanism(), Map.of("type", "DGRAM", "wait", "BLOCKING", "size", "4096")),
+            new Trial(new TcpMechanism(), Map.of("nodelay", "true", "wait", "BLOCKING", "size", "4096")),
+            new Trial(new MqueueMechanism(), Map.of("api", "POSIX", "wait", "BLOCKING", "depth", "1", "size", "4096")),
+            new Trial(new MqueueMechanism(), Map.of("api", "SYSV", "wait", "BLOCKING", "depth", "1", "size", "4096")));
 
     record Trial(Mechanism mechanism, Map<String, String> values) {
         Params params(String pinning) {
@@ -60,13 +61,13 @@ public final class ConcurrentTrialsMain {
         List<RoundTrip> open = new ArrayList<>();
         try {
             for (Trial trial : TRIALS) {
-                open.add(RoundTrip.start(trial.mechanism(), trial.params(args[0])));
+                open.add(PeerTraffic.roundTrip(trial.mechanism(), trial.params(args[0])));
             }
             System.out.println("OPEN");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in)).readLine();
             for (RoundTrip roundTrip : open) {
-                String trial = roundTrip.session().params().describe();
+                String trial = PeerTraffic.session(roundTrip).params().describe();
                 try {
                     for (long seq = 1; seq <= ROUND_TRIPS; seq++) {
                         roundTrip.onceVerified(seq);

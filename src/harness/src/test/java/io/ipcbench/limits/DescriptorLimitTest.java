@@ -1,8 +1,8 @@
 package io.ipcbench.limits;
 
 import io.ipcbench.os.ResourceLimits;
-import io.ipcbench.pipe.Pipe;
-import io.ipcbench.uds.Uds;
+import io.ipcbench.pipe.PipeMechanism;
+import io.ipcbench.uds.UdsMechanism;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +22,7 @@ class DescriptorLimitTest {
     void tooFewDescriptorsAreRefusedNamingTheLimitAndUlimit() {
         LimitedJvm.assumeWorks(PRLIMIT);
         long[] limit = new long[1];
-        String message = LimitedJvm.trialAfter(Pipe.class, "pipe", List.of("size=64"), (pid, open) -> {
+        String message = LimitedJvm.trialAfter(PipeMechanism.class, "pipe", List.of("size=64"), (pid, open) -> {
             limit[0] = open + 8;
             lower(pid, limit[0]);
         }).refusal();
@@ -36,7 +36,7 @@ class DescriptorLimitTest {
     @Test
     void theRoomAskedForIsEnough() {
         LimitedJvm.assumeWorks(PRLIMIT);
-        LimitedJvm.trialAfter(Uds.class, "uds", List.of("size=64", "type=STREAM", "wait=BLOCKING"),
+        LimitedJvm.trialAfter(UdsMechanism.class, "uds", List.of("size=64", "type=STREAM", "wait=BLOCKING"),
                 (pid, open) -> lower(pid, open + ResourceLimits.TRIAL_DESCRIPTORS + 4)).assertRan();
     }
 

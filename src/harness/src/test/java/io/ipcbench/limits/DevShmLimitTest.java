@@ -1,10 +1,10 @@
 package io.ipcbench.limits;
 
-import io.ipcbench.eventfd.Eventfd;
-import io.ipcbench.mmap.MappedFile;
+import io.ipcbench.eventfd.EventfdMechanism;
+import io.ipcbench.mmap.MmapMechanism;
 import io.ipcbench.shm.RingLayout;
-import io.ipcbench.shm.SharedMemory;
 import io.ipcbench.shm.SharedRings;
+import io.ipcbench.shm.ShmMechanism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,9 +29,9 @@ class DevShmLimitTest {
 
     static Stream<Arguments> ringsInDevShm() {
         return Stream.of(
-                Arguments.of(SharedMemory.class, "shm", List.of("sync=SPIN", "layout=PADDED")),
-                Arguments.of(MappedFile.class, "mmap", List.of("backing=DEV_SHM", "sync=SPIN", "layout=PADDED")),
-                Arguments.of(Eventfd.class, "eventfd", List.of("shape=RING", "wait=BLOCKING")));
+                Arguments.of(ShmMechanism.class, "shm", List.of("sync=SPIN", "layout=PADDED")),
+                Arguments.of(MmapMechanism.class, "mmap", List.of("backing=DEV_SHM", "sync=SPIN", "layout=PADDED")),
+                Arguments.of(EventfdMechanism.class, "eventfd", List.of("shape=RING", "wait=BLOCKING")));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -50,7 +50,7 @@ class DevShmLimitTest {
     void theSameTrialRunsInADevShmLargeEnough() {
         List<String> wrapper = devShmOf("64m");
         LimitedJvm.assumeWorks(wrapper);
-        LimitedJvm.trial(wrapper, SharedMemory.class, "shm", concat(List.of("sync=SPIN", "layout=PADDED"))).assertRan();
+        LimitedJvm.trial(wrapper, ShmMechanism.class, "shm", concat(List.of("sync=SPIN", "layout=PADDED"))).assertRan();
     }
 
     private static List<String> devShmOf(String size) {

@@ -4,6 +4,7 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.mmap.Leftovers;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 
 import java.io.BufferedReader;
@@ -42,7 +43,7 @@ public final class LimitedTrialMain {
         }
         Mechanism mechanism = (Mechanism) Class.forName(rest.get(0)).getDeclaredConstructor().newInstance();
         Params params = new Params(rest.get(1), Params.parseArgs(rest.subList(2, rest.size())));
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism, params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism, params)) {
             for (long seq = 1; seq <= ROUND_TRIPS; seq++) {
                 roundTrip.onceVerified(seq);
             }

@@ -1,6 +1,6 @@
 package io.ipcbench.limits;
 
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +18,7 @@ class PinningLimitTest {
     @Test
     void crossCoreOnOneCpuIsRefusedNamingTheCpusAndTheChoices() {
         LimitedJvm.assumeWorks(ONE_CPU);
-        String message = LimitedJvm.trial(ONE_CPU, Pipe.class, "pipe", List.of("size=64", "pinning=cross-core")).refusal();
+        String message = LimitedJvm.trial(ONE_CPU, PipeMechanism.class, "pipe", List.of("size=64", "pinning=cross-core")).refusal();
         assertTrue(message.startsWith("pinning=cross-core needs CPUs on two different physical cores, but this process may only"
                 + " run on CPUs [0]"), message);
         assertTrue(message.contains("choose pinning=same-core or pinning=none"), message);
@@ -27,6 +27,6 @@ class PinningLimitTest {
     @Test
     void sameCoreRunsOnOneCpu() {
         LimitedJvm.assumeWorks(ONE_CPU);
-        LimitedJvm.trial(ONE_CPU, Pipe.class, "pipe", List.of("size=64", "pinning=same-core")).assertRan();
+        LimitedJvm.trial(ONE_CPU, PipeMechanism.class, "pipe", List.of("size=64", "pinning=same-core")).assertRan();
     }
 }

@@ -1,6 +1,6 @@
 package io.ipcbench.limits;
 
-import io.ipcbench.mqueue.MessageQueue;
+import io.ipcbench.mqueue.MqueueMechanism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class QueueLimitTest {
     void rlimitMsgqueueReachedIsRefusedNamingUlimit() {
         List<String> wrapper = List.of("prlimit", "--msgqueue=20000:20000");
         LimitedJvm.assumeWorks(wrapper);
-        String message = LimitedJvm.trial(wrapper, MessageQueue.class, "mqueue", params(List.of("depth=10", "size=4096"))).refusal();
+        String message = LimitedJvm.trial(wrapper, MqueueMechanism.class, "mqueue", params(List.of("depth=10", "size=4096"))).refusal();
         assertTrue(message.contains("failed: EMFILE: this user's message queues may hold at most 20000 bytes (RLIMIT_MSGQUEUE),"
                 + " and this queue needs 40960 for its messages"), message);
         assertTrue(message.contains("ulimit -q "), message);
@@ -69,7 +69,7 @@ class QueueLimitTest {
                 + " && export " + LimitedTrialMain.QUEUES_MOUNTED_AT + "=" + queues));
         wrapper.addAll(WITHOUT_CAP_SYS_RESOURCE);
         LimitedJvm.assumeWorks(wrapper);
-        return LimitedJvm.trial(wrapper, MessageQueue.class, "mqueue", params(params));
+        return LimitedJvm.trial(wrapper, MqueueMechanism.class, "mqueue", params(params));
     }
 
     private static List<String> params(List<String> more) {

@@ -1,8 +1,9 @@
 package io.ipcbench.link;
 
-import io.ipcbench.jmh.OneWayBenchmark;
-import io.ipcbench.jmh.RoundTripBenchmark;
+import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.bench.RoundTripBenchmark;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ public abstract class MechanismContract extends PeerFaultContract {
         Optional<String> limit = refusedOnThisKernel(variant, params.size());
         if (limit.isPresent()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> RoundTrip.start(mechanism(), params).close(), () -> "accepted " + params.describe());
+                    () -> PeerTraffic.roundTrip(mechanism(), params).close(), () -> "accepted " + params.describe());
             assertTrue(e.getMessage().contains(limit.get()), () -> "message for " + params.describe() + ": " + e.getMessage());
             System.out.println("refused on this kernel, as it must be: " + params.describe());
             return;
@@ -172,7 +173,7 @@ public abstract class MechanismContract extends PeerFaultContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("echoMatrix")
     void everyRoundTripReturnsTheSameMessage(Params params) {
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params)) {
             int n = messagesFor(params.size());
             for (long seq = 0; seq < n; seq++) {
                 roundTrip.onceVerified(seq);
@@ -183,7 +184,7 @@ public abstract class MechanismContract extends PeerFaultContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("streamMatrix")
     void everyStreamedMessageIsConsumedOnceInOrder(Params params) {
-        try (OneWay stream = OneWay.start(mechanism(), params)) {
+        try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
             int n = messagesFor(params.size());
             for (int i = 0; i < n; i++) {
                 stream.sendVerified();
@@ -191,7 +192,7 @@ public abstract class MechanismContract extends PeerFaultContract {
             long consumed = stream.drain(true);
             long batch = OneWay.batchFor(params.size());
             assertEquals((n + batch - 1) / batch * batch, consumed, "messages the peer acknowledged");
-            assertTrue(stream.session().peer().isAlive(), "the verifying peer found nothing wrong and still runs");
+            assertTrue(PeerTraffic.session(stream).peer().isAlive(), "the verifying peer found nothing wrong and still runs");
         }
     }
 
@@ -200,7 +201,7 @@ public abstract class MechanismContract extends PeerFaultContract {
         invalidVariants().forEach(bad -> {
             Params params = new Params(mechanism().name(), bad.getKey());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> RoundTrip.start(mechanism(), params), () -> "accepted " + bad.getKey());
+                    () -> PeerTraffic.roundTrip(mechanism(), params), () -> "accepted " + bad.getKey());
             assertTrue(e.getMessage().contains(bad.getValue()), () -> "message for " + bad.getKey() + ": " + e.getMessage());
             assertEquals(List.of(), liveChildren(), "no peer was started for " + bad.getKey());
         });
@@ -221,7 +222,7 @@ public abstract class MechanismContract extends PeerFaultContract {
             Optional<String> limit = refusedOnThisKernel(variant, size);
             if (limit.isPresent()) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> RoundTrip.start(mechanism(), params).close(), () -> "accepted " + params.describe());
+                        () -> PeerTraffic.roundTrip(mechanism(), params).close(), () -> "accepted " + params.describe());
                 assertTrue(e.getMessage().contains(limit.get()), () -> "message for " + params.describe() + ": " + e.getMessage());
                 assertEquals(List.of(), liveChildren(), "no peer was started for " + params.describe());
             } else {
@@ -230,7 +231,7 @@ public abstract class MechanismContract extends PeerFaultContract {
         }));
         // one variant is enough: a JVM's first pass over 16 MiB of patterned bytes takes seconds
         echoVariants().filter(variant -> refusedOnThisKernel(variant, Params.MAX_SIZE).isEmpty()).findFirst().ifPresent(variant -> {
-            try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params(variant, Params.MAX_SIZE))) {
+            try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params(variant, Params.MAX_SIZE))) {
                 roundTrip.onceVerified(0);
             }
         });

@@ -3,7 +3,7 @@ package io.ipcbench.link;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.peer.AbandonedSessionMain;
-import io.ipcbench.peer.PeerProcess;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.peer.Session;
 import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
@@ -169,14 +169,14 @@ public abstract class PeerFaultContract {
         AtomicLong struckAt = new AtomicLong();
         try {
             CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
-                Faults.awaitCondition("the peer JVM to pause at start-up", PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, () -> Files.exists(paused));
+                Faults.awaitCondition("the peer JVM to pause at start-up", ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS, () -> Files.exists(paused));
                 List<ProcessHandle> peers = ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
                 assertEquals(1, peers.size(), "one peer starting: " + peers);
                 struckAt.set(System.nanoTime());
                 peers.getFirst().destroyForcibly();
             });
             PeerFailure failure = inOneThread(() -> failsAfter("killed before the handshake", params, FAILURE_SECONDS, struckAt::get,
-                    () -> RoundTrip.start(mechanism(), params).close()));
+                    () -> PeerTraffic.roundTrip(mechanism(), params).close()));
             killer.join();
             assertNames(failure, params, "killed by SIGKILL");
         } finally {
@@ -193,7 +193,7 @@ public abstract class PeerFaultContract {
             PeerFailure failure = inOneThread(() -> {
                 try (Traffic trial = shape.apply(params)) {
                     carry(trial, 0, MESSAGES);
-                    long struckAt = Faults.kill(trial.session());
+                    long struckAt = Faults.kill(PeerTraffic.session(trial));
                     return failsAfter("killed mid-stream, " + shapeOf(trial), params, FAILURE_SECONDS, () -> struckAt,
                             () -> carry(trial, MESSAGES, Long.MAX_VALUE));
                 }
@@ -216,15 +216,15 @@ public abstract class PeerFaultContract {
         Params params = windowHoldingParams().orElse(faultParams());
         boolean[] heldInTheWait = new boolean[1];
         PeerFailure failure = inOneThread(() -> {
-            try (OneWay stream = OneWay.start(mechanism(), params)) {
+            try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
                 Thread sender = Thread.currentThread();
                 AtomicLong sends = new AtomicLong();
                 AtomicLong struckAt = new AtomicLong();
                 CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
                     try {
-                        heldInTheWait[0] = stopWhileAwaitingAcknowledgement(stream.session(), sender, sends);
+                        heldInTheWait[0] = stopWhileAwaitingAcknowledgement(PeerTraffic.session(stream), sender, sends);
                     } finally {
-                        struckAt.set(Faults.kill(stream.session()));
+                        struckAt.set(Faults.kill(PeerTraffic.session(stream)));
                     }
                 });
                 String fault = "killed while the sender awaits a batch acknowledgement";
@@ -287,7 +287,7 @@ public abstract class PeerFaultContract {
                     trials.add(CompletableFuture.supplyAsync(() -> stoppedPeer(params, shape, opening), threads));
                 }
             }
-            Duration limit = Duration.ofSeconds(trials.size() * PeerProcess.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS);
+            Duration limit = Duration.ofSeconds(trials.size() * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS);
             List<PeerFailure> failures = assertTimeoutPreemptively(limit, () -> trials.stream().map(CompletableFuture::join).toList());
             for (int i = 0; i < failures.size(); i++) {
                 Params params = variants.get(i / 2);
@@ -307,7 +307,7 @@ public abstract class PeerFaultContract {
             carry(trial, 0, MESSAGES);
             opening.release();
             opened = true;
-            long struckAt = Faults.stop(trial.session());
+            long struckAt = Faults.stop(PeerTraffic.session(trial));
             String fault = "stopped, " + shapeOf(trial);
             PeerFailure failure = failsAfter(fault, params, STOP_SECONDS, () -> struckAt, () -> carry(trial, MESSAGES, Long.MAX_VALUE));
             long took = System.nanoTime() - struckAt;
@@ -327,7 +327,7 @@ public abstract class PeerFaultContract {
         Params params = faultParams();
         String[] reported = new String[1];
         PeerFailure failure = inOneThread(() -> {
-            try (OneWay stream = OneWay.start(mechanism(), params)) {
+            try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
                 carry(stream, 0, MESSAGES);
                 long struckAt = System.nanoTime();
                 reported[0] = repeatLastMessage(stream, MESSAGES);
@@ -393,13 +393,13 @@ public abstract class PeerFaultContract {
     /** A fresh session with the same params carries verified traffic both ways, and its peer finds nothing wrong. */
     protected void nextRunStartsCleanly(Params params) {
         inOneThread(() -> {
-            try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params)) {
+            try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params)) {
                 carry(roundTrip, 0, MESSAGES);
             }
-            try (OneWay stream = OneWay.start(mechanism(), params)) {
+            try (OneWay stream = PeerTraffic.oneWay(mechanism(), params)) {
                 carry(stream, 0, MESSAGES);
                 assertTrue(stream.drain(true) >= MESSAGES, "every message acknowledged");
-                assertTrue(stream.session().peer().isAlive(), "the verifying peer found nothing wrong and still runs");
+                assertTrue(PeerTraffic.session(stream).peer().isAlive(), "the verifying peer found nothing wrong and still runs");
             }
             return null;
         });
@@ -408,7 +408,7 @@ public abstract class PeerFaultContract {
     @AfterEach
     void nothingIsLeftBehind() {
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            child.onExit().orTimeout(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            child.onExit().orTimeout(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         }
         assertEquals(List.of(), liveChildren(), "peer processes still alive");
         assertEquals(List.of(), objectsOf(ProcessHandle.current().pid()), "named objects left behind");
@@ -419,11 +419,11 @@ public abstract class PeerFaultContract {
     }
 
     private RoundTrip roundTrip(Params params) {
-        return RoundTrip.start(mechanism(), params);
+        return PeerTraffic.roundTrip(mechanism(), params);
     }
 
     private OneWay oneWay(Params params) {
-        return OneWay.start(mechanism(), params);
+        return PeerTraffic.oneWay(mechanism(), params);
     }
 
     private static String shapeOf(Traffic trial) {
@@ -447,7 +447,7 @@ public abstract class PeerFaultContract {
     }
 
     private static <T> T inOneThread(ThrowingSupplier<T> trial) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(2 * PeerProcess.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS), trial);
+        return assertTimeoutPreemptively(Duration.ofSeconds(2 * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS), trial);
     }
 
     /** Runs {@code traffic} until it fails, and checks that it failed within {@code seconds} of the fault. */

@@ -1,5 +1,6 @@
 package io.ipcbench.link;
 
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.MessagePattern;
 import io.ipcbench.traffic.RoundTrip;
 
@@ -21,8 +22,8 @@ public final class StreamFraming {
     /** Against a real echo peer: two messages in one send, then two sends before any receive. */
     public static void messagesWrittenBackToBackArriveWholeAndInOrder(Mechanism mechanism, Params params) {
         int size = params.size();
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism, params); Arena arena = Arena.ofShared()) {
-            Link link = roundTrip.session().link();
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism, params); Arena arena = Arena.ofShared()) {
+            Link link = PeerTraffic.session(roundTrip).link();
             MemorySegment two = arena.allocate(2L * size);
             MemorySegment reply = arena.allocate(2L * size);
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {

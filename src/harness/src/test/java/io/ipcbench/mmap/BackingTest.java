@@ -2,6 +2,7 @@ package io.ipcbench.mmap;
 
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class BackingTest {
 
     @Test
     void diskRingsAreAPrivateFileOnADiskFilesystemRemovedAtTheEnd() throws IOException {
-        try (RoundTrip roundTrip = RoundTrip.start(new MappedFile(), params("DISK"))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MmapMechanism(), params("DISK"))) {
             roundTrip.once();
             List<String> present = NamedObjects.presentFor(PID, DiskFile.parent());
             assertEquals(1, present.size(), present.toString());
@@ -41,7 +42,7 @@ class BackingTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
             assertNotEquals("tmpfs", Files.getFileStore(file).type());
             assertTrue(mapped(PID).contains(file.toString()), "the benchmark side maps " + file);
-            assertTrue(mapped(roundTrip.session().peer().pid()).contains(file.toString()), "the peer maps " + file);
+            assertTrue(mapped(PeerTraffic.session(roundTrip).peer().pid()).contains(file.toString()), "the peer maps " + file);
         }
         assertEquals(List.of(), NamedObjects.presentFor(PID, DiskFile.parent()));
         assertFalse(mapped(PID).contains("ipcbench-" + PID), "nothing of it stays mapped");
@@ -54,7 +55,7 @@ class BackingTest {
         Path stale = DiskFile.parent().resolve(NamedObjects.PREFIX + "-" + gone.pid() + "-00c0ffee00-mmap");
         Files.createDirectory(stale);
         Files.writeString(stale.resolve("rings"), "left by a killed run");
-        try (RoundTrip roundTrip = RoundTrip.start(new MappedFile(), params("DISK"))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MmapMechanism(), params("DISK"))) {
             roundTrip.once();
             assertFalse(Files.exists(stale, LinkOption.NOFOLLOW_LINKS), stale + " is swept");
         }
@@ -65,7 +66,7 @@ class BackingTest {
         String before = System.getProperty(DiskFile.DIR_PROPERTY);
         System.setProperty(DiskFile.DIR_PROPERTY, "/dev/shm");
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> RoundTrip.start(new MappedFile(), params("DISK")));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PeerTraffic.roundTrip(new MmapMechanism(), params("DISK")));
             assertTrue(e.getMessage().contains("/dev/shm is on tmpfs"), e.getMessage());
             assertTrue(e.getMessage().contains("-Dipcbench.mmap.dir=DIR"), e.getMessage());
         } finally {
@@ -79,10 +80,10 @@ class BackingTest {
 
     @Test
     void aMemfdIsMappedByBothProcessesAndReleasedByTheBenchmarkSideAtTheEnd() throws IOException {
-        try (RoundTrip roundTrip = RoundTrip.start(new MappedFile(), params("MEMFD"))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new MmapMechanism(), params("MEMFD"))) {
             roundTrip.once();
             assertTrue(mapped(PID).contains("/memfd:ipcbench-rings"), "the benchmark side maps the memfd");
-            assertTrue(mapped(roundTrip.session().peer().pid()).contains("/memfd:ipcbench-rings"), "the peer maps the memfd");
+            assertTrue(mapped(PeerTraffic.session(roundTrip).peer().pid()).contains("/memfd:ipcbench-rings"), "the peer maps the memfd");
             assertFalse(openFiles().contains("memfd:ipcbench-rings"), "the benchmark side closed its duplicate after mapping");
         }
         assertFalse(mapped(PID).contains("memfd:ipcbench-rings"), "unmapped at the end");

@@ -20,7 +20,7 @@ class MappedFileTest extends MechanismContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new MappedFile();
+        return new MmapMechanism();
     }
 
     @Override

@@ -30,7 +30,7 @@ abstract class MessageQueueContract extends MechanismContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new MessageQueue();
+        return new MqueueMechanism();
     }
 
     Map<String, String> variant(String wait, int depth) {

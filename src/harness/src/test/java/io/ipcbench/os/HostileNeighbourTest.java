@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipcbench.fifo.Fifo;
+import io.ipcbench.fifo.FifoMechanism;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
-import io.ipcbench.mmap.MappedFile;
-import io.ipcbench.mqueue.MessageQueue;
-import io.ipcbench.shm.SharedMemory;
-import io.ipcbench.uds.Uds;
+import io.ipcbench.mmap.MmapMechanism;
+import io.ipcbench.mqueue.MqueueMechanism;
+import io.ipcbench.shm.ShmMechanism;
+import io.ipcbench.uds.UdsMechanism;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -74,15 +74,15 @@ class HostileNeighbourTest {
 
     static Stream<Trial> trials() {
         return Stream.of(
-                new Trial("shm ring file and semaphores", new SharedMemory(),
+                new Trial("shm ring file and semaphores", new ShmMechanism(),
                         Map.of("size", "64", "sync", "SEMAPHORE", "layout", "PADDED", "capacity", "1")),
-                new Trial("POSIX message queues and markers", new MessageQueue(),
+                new Trial("POSIX message queues and markers", new MqueueMechanism(),
                         Map.of("size", "64", "api", "POSIX", "wait", "BLOCKING", "depth", "1")),
-                new Trial("System V message queue markers", new MessageQueue(),
+                new Trial("System V message queue markers", new MqueueMechanism(),
                         Map.of("size", "64", "api", "SYSV", "wait", "BLOCKING", "depth", "1")),
-                new Trial("FIFO folder", new Fifo(), Map.of("size", "64", "wait", "BLOCKING")),
-                new Trial("Unix socket folder", new Uds(), Map.of("size", "64", "type", "STREAM", "wait", "BLOCKING")),
-                new Trial("mapped file on disk", new MappedFile(),
+                new Trial("FIFO folder", new FifoMechanism(), Map.of("size", "64", "wait", "BLOCKING")),
+                new Trial("Unix socket folder", new UdsMechanism(), Map.of("size", "64", "type", "STREAM", "wait", "BLOCKING")),
+                new Trial("mapped file on disk", new MmapMechanism(),
                         Map.of("size", "64", "backing", "DISK", "sync", "SPIN", "layout", "PADDED", "capacity", "1")));
     }
 

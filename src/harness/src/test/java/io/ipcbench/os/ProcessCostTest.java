@@ -3,8 +3,9 @@ package io.ipcbench.os;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.peer.CostReading;
-import io.ipcbench.pipe.Pipe;
-import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.peer.PeerTraffic;
+import io.ipcbench.pipe.PipeMechanism;
+import io.ipcbench.shm.ShmMechanism;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class ProcessCostTest {
      */
     @Test
     void spinningSharedMemoryNeverSleepsAndRunsInUserSpace() {
-        for (Side side : sides(new SharedMemory(), shm("SPIN"), 200_000)) {
+        for (Side side : sides(new ShmMechanism(), shm("SPIN"), 200_000)) {
             assertTrue(side.voluntaryPerRoundTrip() < 0.05, side + ": spinning sleeps");
             assertTrue(side.systemShare() <= 0.05, side + ": spinning runs in the kernel");
         }
@@ -43,17 +44,17 @@ class ProcessCostTest {
 
     @Test
     void futexSharedMemorySleepsOnEachSide() {
-        sides(new SharedMemory(), shm("FUTEX"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
+        sides(new ShmMechanism(), shm("FUTEX"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     @Test
     void semaphoreSharedMemorySleepsOnEachSide() {
-        sides(new SharedMemory(), shm("SEMAPHORE"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
+        sides(new ShmMechanism(), shm("SEMAPHORE"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     @Test
     void blockingPipesSleepOnEachSide() {
-        sides(new Pipe(), Map.of("size", "64", "wait", "BLOCKING"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
+        sides(new PipeMechanism(), Map.of("size", "64", "wait", "BLOCKING"), 5_000).forEach(ProcessCostTest::waitsInTheKernel);
     }
 
     /**
@@ -65,7 +66,7 @@ class ProcessCostTest {
      */
     @Test
     void busyPollingPipesNeverSleepAndSpendTheirTimeInTheKernel() {
-        for (Side side : sides(new Pipe(), Map.of("size", "64", "wait", "BUSY_POLL"), 20_000)) {
+        for (Side side : sides(new PipeMechanism(), Map.of("size", "64", "wait", "BUSY_POLL"), 20_000)) {
             assertTrue(side.voluntaryPerRoundTrip() < 0.05, side + ": busy polling sleeps");
             assertTrue(side.systemShare() >= 0.25, side + ": busy polling runs in the kernel too little");
         }
@@ -113,10 +114,10 @@ class ProcessCostTest {
     void thePeersCpuTimeAgreesWithTheSchedulersOwnAccount() throws IOException {
         TwoCores.planOrSkip("the spinning peer runs 250 ms of CPU within the bound only with a core of its own");
         Params params = new Params("shm", shm("SPIN"));
-        try (RoundTrip roundTrip = RoundTrip.start(new SharedMemory(), params)) {
-            long peer = roundTrip.session().peer().pid();
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new ShmMechanism(), params)) {
+            long peer = PeerTraffic.session(roundTrip).peer().pid();
             for (int window = 1; ; window++) {
-                ProcessCost before = roundTrip.session().peer().costs().orElseThrow();
+                ProcessCost before = PeerTraffic.session(roundTrip).peer().costs().orElseThrow();
                 Map<String, Long> runBefore = schedulerRunNanos(peer);
                 long until = System.nanoTime() + 60_000_000_000L;
                 while (sum(schedulerRunNanos(peer)) - sum(runBefore) < 250_000_000L) {
@@ -126,7 +127,7 @@ class ProcessCostTest {
                     }
                 }
                 Map<String, Long> runAfter = schedulerRunNanos(peer);
-                ProcessCost spent = roundTrip.session().peer().costs().orElseThrow().minus(before);
+                ProcessCost spent = PeerTraffic.session(roundTrip).peer().costs().orElseThrow().minus(before);
                 boolean threadExited = !runAfter.keySet().containsAll(runBefore.keySet());
                 if (threadExited && window < 5) {
                     continue;
@@ -189,11 +190,11 @@ class ProcessCostTest {
      */
     private static List<Side> sides(Mechanism mechanism, Map<String, String> values, int n) {
         TwoCores.planOrSkip("each side of " + mechanism.name() + " " + values + " is counted as it behaves with a core of its own");
-        try (RoundTrip roundTrip = RoundTrip.start(mechanism, new Params(mechanism.name(), values))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism, new Params(mechanism.name(), values))) {
             roundTrips(roundTrip, n);
-            CostReading before = roundTrip.session().costs();
+            CostReading before = PeerTraffic.session(roundTrip).costs();
             int done = roundTrips(roundTrip, n);
-            CostReading after = roundTrip.session().costs();
+            CostReading after = PeerTraffic.session(roundTrip).costs();
             return List.of(new Side("benchmark JVM", after.bench().minus(before.bench()), done),
                     new Side("peer", after.peer().orElseThrow().minus(before.peer().orElseThrow()), done));
         }

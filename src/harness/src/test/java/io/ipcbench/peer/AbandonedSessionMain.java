@@ -26,9 +26,9 @@ public final class AbandonedSessionMain {
     public static void main(String[] args) throws ReflectiveOperationException, InterruptedException {
         Mechanism mechanism = (Mechanism) Class.forName(args[1]).getConstructor().newInstance();
         Params params = new Params(mechanism.name(), Params.parseArgs(Arrays.asList(args).subList(2, args.length)));
-        RoundTrip roundTrip = RoundTrip.start(mechanism, params);
+        RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism, params);
         roundTrip.once();
-        System.out.println("PEER " + roundTrip.session().peer().pid());
+        System.out.println("PEER " + PeerTraffic.session(roundTrip).peer().pid());
         System.out.flush();
         if (args[0].equals("exit")) {
             System.exit(3);

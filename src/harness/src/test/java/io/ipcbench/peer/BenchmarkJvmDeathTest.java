@@ -2,7 +2,7 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.shm.SharedMemory;
+import io.ipcbench.shm.ShmMechanism;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +22,7 @@ class BenchmarkJvmDeathTest {
     @Test
     void exitingWithoutTearDownStopsThePeerAndRemovesItsObjects() throws Exception {
         Params params = new Params("shm", Map.of("size", "64", "sync", "SEMAPHORE", "layout", "PADDED", "capacity", "1"));
-        AbandonedSessionMain.Abandoned run = AbandonedSessionMain.launch("exit", new SharedMemory(), params);
+        AbandonedSessionMain.Abandoned run = AbandonedSessionMain.launch("exit", new ShmMechanism(), params);
         assertTrue(run.benchmark().waitFor(30, TimeUnit.SECONDS), "the benchmark JVM exits");
         assertEquals(3, run.benchmark().exitValue());
         ProcessHandle.of(run.peer()).ifPresent(p -> p.onExit().orTimeout(PEER_EXIT_SECONDS, TimeUnit.SECONDS).join());

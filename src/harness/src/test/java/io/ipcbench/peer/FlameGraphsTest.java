@@ -1,7 +1,7 @@
 package io.ipcbench.peer;
 
 import io.ipcbench.link.Params;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class FlameGraphsTest {
         }
         Path trial = dir.resolve("trial");
         Params params = new Params("pipe", Map.of("size", "64", "wait", "BUSY_POLL"));
-        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), params, Optional.of(new FlameGraphs(library.toString(), "cpu", trial)))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), params, Optional.of(new FlameGraphs(library.toString(), "cpu", trial)))) {
             long until = System.nanoTime() + 500_000_000L;
             while (System.nanoTime() < until) {
                 roundTrip.once();

@@ -1,10 +1,10 @@
 package io.ipcbench.peer;
 
-import io.ipcbench.jmh.PingPongProbe;
-import io.ipcbench.jmh.TrialCpus;
+import io.ipcbench.bench.PingPongProbe;
+import io.ipcbench.bench.TrialCpus;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import io.ipcbench.traffic.RoundTrip;
 
 import java.io.IOException;
@@ -32,14 +32,14 @@ public final class HousekeepingTrialMain {
         Pinning.Plan plan = TrialCpus.prepare(params);
         System.out.println("PLAN " + plan.benchmarkCpu() + " " + plan.peerCpu() + " " + plan.housekeeping());
         System.out.println("PROBE " + PingPongProbe.lastNanos());
-        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), params)) {
             roundTrip.pinBenchmarkThread();
             System.out.println("MEASURING " + Path.of("/proc/thread-self").toRealPath().getFileName());
             for (long end = System.nanoTime() + ROUND_TRIP_MILLIS * 1_000_000; System.nanoTime() < end; ) {
                 roundTrip.once();
             }
             print("bench", ProcessHandle.current().pid());
-            print("peer", roundTrip.session().peer().pid());
+            print("peer", PeerTraffic.session(roundTrip).peer().pid());
         }
     }
 

@@ -4,7 +4,7 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.os.TwoCores;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +39,12 @@ class PinningTest {
     void crossCorePutsTheTwoMeasuringThreadsOnDifferentCpus() throws Exception {
         Pinning.Plan plan = TwoCores.planOrSkip("cross-core pinning needs two cores");
         assertNotEquals(plan.benchmarkCpu(), plan.peerCpu());
-        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "cross-core")))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), new Params("pipe", Map.of("size", "64", "pinning", "cross-core")))) {
             roundTrip.once();
-            assertTrue(threadAffinities(roundTrip.session().peer().pid()).contains(Integer.toString(plan.peerCpu())),
+            assertTrue(threadAffinities(PeerTraffic.session(roundTrip).peer().pid()).contains(Integer.toString(plan.peerCpu())),
                     "one peer thread is pinned to CPU " + plan.peerCpu());
             assertEquals(List.of(plan.benchmarkCpu()), onNewThread(() -> {
-                roundTrip.session().pinBenchmarkThread();
+                PeerTraffic.session(roundTrip).pinBenchmarkThread();
                 return Arrays.stream(Libc.allowedCpus()).boxed().toList();
             }), "the measuring thread's CPUs");
         }
@@ -58,9 +58,9 @@ class PinningTest {
         }
         assumeFalse(plan.housekeeping().isEmpty(), "same-core needs 2 CPUs to leave a housekeeping CPU");
         // no JMH trial here, so this JVM is not confined: the peer's mask comes from how it is started
-        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "same-core")))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), new Params("pipe", Map.of("size", "64", "pinning", "same-core")))) {
             roundTrip.once();
-            List<String> peerThreads = threadAffinities(roundTrip.session().peer().pid());
+            List<String> peerThreads = threadAffinities(PeerTraffic.session(roundTrip).peer().pid());
             assertEquals(List.of(Set.of(plan.peerCpu())), peerThreads.stream().map(HousekeepingTest::cpus)
                             .filter(cpus -> !cpus.equals(plan.housekeeping())).toList(),
                     "every peer thread but the serving one on CPUs " + plan.housekeeping() + ": " + peerThreads);
@@ -70,9 +70,9 @@ class PinningTest {
     @Test
     void noneLeavesEveryThreadFree() throws Exception {
         String unrestricted = threadAffinities(ProcessHandle.current().pid()).getFirst();
-        try (RoundTrip roundTrip = RoundTrip.start(new Pipe(), new Params("pipe", Map.of("size", "64", "pinning", "none")))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), new Params("pipe", Map.of("size", "64", "pinning", "none")))) {
             roundTrip.once();
-            assertEquals(List.of(unrestricted), threadAffinities(roundTrip.session().peer().pid()).stream().distinct().toList(),
+            assertEquals(List.of(unrestricted), threadAffinities(PeerTraffic.session(roundTrip).peer().pid()).stream().distinct().toList(),
                     "every peer thread may run on all of this process's CPUs");
         }
     }

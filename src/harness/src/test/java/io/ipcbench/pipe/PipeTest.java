@@ -6,6 +6,6 @@ import io.ipcbench.link.Mechanism;
 class PipeTest extends DescriptorStreamContract {
     @Override
     protected Mechanism mechanism() {
-        return new Pipe();
+        return new PipeMechanism();
     }
 }

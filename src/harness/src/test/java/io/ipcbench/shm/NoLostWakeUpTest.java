@@ -1,14 +1,15 @@
 package io.ipcbench.shm;
 
-import io.ipcbench.eventfd.Eventfd;
+import io.ipcbench.eventfd.EventfdMechanism;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Params;
-import io.ipcbench.os.EventFd;
+import io.ipcbench.os.Eventfds;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Pinning;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,7 +111,7 @@ class NoLostWakeUpTest {
     void roundTripsBetweenTwoProcessesLoseNoWakeUp() {
         Params params = new Params("eventfd", Map.of("shape", "RING", "wait", "BLOCKING", "capacity", "1", "size", "64",
                 "verify", "true", "pinning", Pinning.fitting().name()));
-        try (RoundTrip roundTrip = RoundTrip.start(new Eventfd(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new EventfdMechanism(), params)) {
             SyncCounts.Totals before = SyncCounts.total().orElseThrow();
             for (long seq = 0; seq < ROUND_TRIPS; seq++) {
                 roundTrip.onceVerified(seq);
@@ -279,8 +280,8 @@ class NoLostWakeUpTest {
 
         Bells(Bell bell) {
             this.bell = bell;
-            this.first = bell == Bell.EVENTFD ? EventFd.create(false) : -1;
-            this.second = bell == Bell.EVENTFD ? EventFd.create(false) : -1;
+            this.first = bell == Bell.EVENTFD ? Eventfds.create(false) : -1;
+            this.second = bell == Bell.EVENTFD ? Eventfds.create(false) : -1;
         }
 
         SharedRings.RingBinder binder(Case c, Liveness watch, boolean firstSide) {

@@ -16,7 +16,7 @@ class SharedMemoryTest extends MechanismContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new SharedMemory();
+        return new ShmMechanism();
     }
 
     /** Every sync strategy with every layout; capacity 1 is the handshake a round trip uses. */

@@ -2,7 +2,7 @@ package io.ipcbench.shm;
 
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Liveness;
-import io.ipcbench.os.EventFd;
+import io.ipcbench.os.Eventfds;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
 import org.junit.jupiter.api.AfterEach;
@@ -116,7 +116,7 @@ class SleepingSyncStepsTest {
             return new FutexSync(ring, new Bounded(true), 0, SLEEP_BOUND_NANOS);
         }
         if (bell < 0) {
-            bell = EventFd.create(false);
+            bell = Eventfds.create(false);
             rescue = new Thread(this::rescue, "doorbell-rescue");
             rescue.setDaemon(true);
             rescue.start();

@@ -4,6 +4,7 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFaultContract;
 import io.ipcbench.os.Signals;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class SignalTest extends PeerFaultContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new Signal();
+        return new SignalMechanism();
     }
 
     @Override
@@ -72,13 +73,13 @@ class SignalTest extends PeerFaultContract {
     @Override
     protected String repeatLastMessage(OneWay stream, long sent) {
         int signal = SignalKind.REALTIME.signal();
-        long peer = stream.session().peer().pid();
+        long peer = PeerTraffic.session(stream).peer().pid();
         List<Integer> receivers = threadsBlocking(peer, signal);
         for (int i = 0; i < 500 && receivers.size() != 1; i++) {
             pause(10);
             receivers = threadsBlocking(peer, signal);
         }
-        assertEquals(1, receivers.size(), "threads of the peer (alive: " + stream.session().peer().isAlive()
+        assertEquals(1, receivers.size(), "threads of the peer (alive: " + PeerTraffic.session(stream).peer().isAlive()
                 + ") that block signal " + signal + ": " + receivers);
         try (Arena arena = Arena.ofConfined()) {
             assertEquals(0, Signals.queue((int) peer, receivers.getFirst(), signal, Signals.queueInfo(arena, signal), sent - 1));
@@ -89,7 +90,7 @@ class SignalTest extends PeerFaultContract {
     @ParameterizedTest
     @MethodSource("kinds")
     void everyRoundTripComesBack(Params params) {
-        try (RoundTrip roundTrip = RoundTrip.start(new Signal(), params)) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new SignalMechanism(), params)) {
             for (int i = 0; i < MESSAGES; i++) {
                 roundTrip.once();
             }
@@ -99,22 +100,22 @@ class SignalTest extends PeerFaultContract {
     @ParameterizedTest
     @MethodSource("kinds")
     void everyStreamedSignalIsConsumedOnce(Params params) {
-        try (OneWay stream = OneWay.start(new Signal(), params)) {
+        try (OneWay stream = PeerTraffic.oneWay(new SignalMechanism(), params)) {
             for (int i = 0; i < MESSAGES; i++) {
                 stream.send();
             }
             assertEquals(MESSAGES, stream.drain(false), "signals the peer acknowledged");
-            assertTrue(stream.session().peer().isAlive(), "the peer found every sequence number in order and still runs");
+            assertTrue(PeerTraffic.session(stream).peer().isAlive(), "the peer found every sequence number in order and still runs");
         }
     }
 
     @Test
     void aSignalLeftPendingByAnEarlierTrialIsNotTakenAsAMessage() {
-        try (OneWay stream = OneWay.start(new Signal(), params(SignalKind.STANDARD))) {
+        try (OneWay stream = PeerTraffic.oneWay(new SignalMechanism(), params(SignalKind.STANDARD))) {
             stream.send(); // the peer acknowledges it with a signal this thread never takes
             assertTrue(pendingForThisThread(Signals.SIGUSR1), "the acknowledgement waits, pending");
         }
-        try (RoundTrip roundTrip = RoundTrip.start(new Signal(), params(SignalKind.STANDARD))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new SignalMechanism(), params(SignalKind.STANDARD))) {
             for (int i = 0; i < 100; i++) {
                 roundTrip.once();
             }
@@ -130,7 +131,7 @@ class SignalTest extends PeerFaultContract {
                 Map.of("kind", "STANDARD", "pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE");
         bad.forEach((values, message) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> RoundTrip.start(new Signal(), new Params("signal", values)), () -> "accepted " + values);
+                    () -> PeerTraffic.roundTrip(new SignalMechanism(), new Params("signal", values)), () -> "accepted " + values);
             assertTrue(e.getMessage().contains(message), () -> "message for " + values + ": " + e.getMessage());
             assertEquals(List.of(), liveChildren(), "no peer was started for " + values);
         });

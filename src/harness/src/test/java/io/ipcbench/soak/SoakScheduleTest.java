@@ -1,8 +1,8 @@
 package io.ipcbench.soak;
 
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
 import io.ipcbench.os.Pinning;
-import io.ipcbench.peer.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

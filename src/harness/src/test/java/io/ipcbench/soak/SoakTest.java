@@ -1,7 +1,7 @@
 package io.ipcbench.soak;
 
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.mmap.Leftovers;
-import io.ipcbench.peer.PeerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +50,7 @@ class SoakTest {
     @AfterEach
     void nothingIsLeftBehind() {
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            child.onExit().orTimeout(PeerProcess.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            child.onExit().orTimeout(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         }
         assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
                 "peer processes still alive");

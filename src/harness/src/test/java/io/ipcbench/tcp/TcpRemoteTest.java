@@ -2,6 +2,7 @@ package io.ipcbench.tcp;
 
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
@@ -54,16 +55,16 @@ class TcpRemoteTest {
     @ParameterizedTest
     @ValueSource(strings = {"BLOCKING", "BUSY_POLL"})
     void roundTripsThenAStreamGoThroughTheServerIntact(String wait) {
-        Tcp tcp = new Tcp(address);
-        try (RoundTrip roundTrip = RoundTrip.start(tcp, params(wait, 4096))) {
-            assertNull(roundTrip.session().peer(), "no peer JVM forked");
+        TcpMechanism tcp = new TcpMechanism(address);
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(tcp, params(wait, 4096))) {
+            assertNull(PeerTraffic.session(roundTrip).peer(), "no peer JVM forked");
             assertEquals(List.of(server.pid()), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
             for (long seq = 0; seq < 2000; seq++) {
                 roundTrip.onceVerified(seq);
             }
         }
         Params params = params(wait, 65537);
-        try (OneWay stream = OneWay.start(tcp, params)) {
+        try (OneWay stream = PeerTraffic.oneWay(tcp, params)) {
             for (int i = 0; i < 1000; i++) {
                 stream.sendVerified();
             }
@@ -80,14 +81,14 @@ class TcpRemoteTest {
             String reply = TcpHandshake.receive(raw);
             assertTrue(reply.startsWith("ERROR tcp: size=0 is out of range"), reply);
         }
-        try (RoundTrip roundTrip = RoundTrip.start(new Tcp(address), params("BLOCKING", 64))) {
+        try (RoundTrip roundTrip = PeerTraffic.roundTrip(new TcpMechanism(address), params("BLOCKING", 64))) {
             roundTrip.onceVerified(0);
         }
     }
 
     @Test
     void aServerKilledMidStreamFailsTheBenchmarkNamingItsAddress() {
-        try (OneWay stream = OneWay.start(new Tcp(address), params("BLOCKING", 4096))) {
+        try (OneWay stream = PeerTraffic.oneWay(new TcpMechanism(address), params("BLOCKING", 4096))) {
             stream.sendVerified();
             server.destroyForcibly();
             PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(PeerFailure.class, () -> {
@@ -101,7 +102,7 @@ class TcpRemoteTest {
 
     @Test
     void aStoppedServerIsDroppedByTheWatchdogAndTheBenchmarkFails() throws Exception {
-        try (OneWay stream = OneWay.start(new Tcp(address), params("BLOCKING", 64))) {
+        try (OneWay stream = PeerTraffic.oneWay(new TcpMechanism(address), params("BLOCKING", 64))) {
             stream.sendVerified();
             new ProcessBuilder("kill", "-STOP", Long.toString(server.pid())).start().waitFor();
             PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(Watchdog.STALL_SECONDS + 5),
@@ -118,12 +119,12 @@ class TcpRemoteTest {
     @Test
     void aMalformedOrUnreachableAddressIsReportedWithTheFix() {
         Params params = params("BLOCKING", 64);
-        IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> RoundTrip.start(new Tcp("nowhere"), params));
+        IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PeerTraffic.roundTrip(new TcpMechanism("nowhere"), params));
         assertEquals("tcp: -Dipcbench.tcp.remote=nowhere is not host:port (e.g. 10.0.0.2:7000 or [::1]:7000)", malformed.getMessage());
         server.destroyForcibly();
         IllegalStateException unreachable = assertThrows(IllegalStateException.class, () -> {
             server.waitFor();
-            RoundTrip.start(new Tcp(address), params);
+            PeerTraffic.roundTrip(new TcpMechanism(address), params);
         });
         assertTrue(unreachable.getMessage().contains("cannot reach the peer server at " + address), unreachable.getMessage());
         assertTrue(unreachable.getMessage().contains("TcpPeerServer --listen " + address), unreachable.getMessage());

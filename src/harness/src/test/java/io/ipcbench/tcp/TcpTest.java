@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TcpTest extends MechanismContract {
     @Override
     protected Mechanism mechanism() {
-        return new Tcp();
+        return new TcpMechanism();
     }
 
     /** Nagle off and on, each blocking and busy-polling. */
@@ -64,7 +64,7 @@ class TcpTest extends MechanismContract {
     void theBenchmarkSideListensOn127001OnlyAndStopsListeningAtClose() {
         Params params = new Params("tcp", Map.of("size", "64", "nodelay", "true"));
         try (NamedObjects names = new NamedObjects()) {
-            int port = Integer.parseInt(new Tcp().offer(params, names).forPeer().get("tcp.port"));
+            int port = Integer.parseInt(new TcpMechanism().offer(params, names).forPeer().get("tcp.port"));
             assertEquals(List.of(ListeningSockets.loopback(port)), ListeningSockets.ofThisProcess(),
                     "one listening socket, on 127.0.0.1 (0100007F) and not on 0.0.0.0 or ::");
         }

@@ -1,8 +1,9 @@
 package io.ipcbench.traffic;
 
 import io.ipcbench.link.Params;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.peer.Session;
-import io.ipcbench.pipe.Pipe;
+import io.ipcbench.pipe.PipeMechanism;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -56,25 +56,25 @@ class PeerCompilationTest {
     }
 
     /** A trial's traffic and how the test drives it: {@code messages.accept(n)} moves n more messages, all consumed on return. */
-    private record Trial(Traffic traffic, IntConsumer messages) implements AutoCloseable {
+    private record DrivenTraffic(Traffic traffic, IntConsumer messages) implements AutoCloseable {
         @Override
         public void close() {
             traffic.close();
         }
     }
 
-    private static Trial roundTrips() {
-        RoundTrip roundTrip = RoundTrip.start(new Pipe(), PIPE, Optional.empty());
-        return new Trial(roundTrip, count -> {
+    private static DrivenTraffic roundTrips() {
+        RoundTrip roundTrip = PeerTraffic.roundTrip(new PipeMechanism(), PIPE);
+        return new DrivenTraffic(roundTrip, count -> {
             for (int i = 0; i < count; i++) {
                 roundTrip.once();
             }
         });
     }
 
-    private static Trial stream() {
-        OneWay stream = OneWay.start(new Pipe(), PIPE, Optional.empty());
-        return new Trial(stream, count -> {
+    private static DrivenTraffic stream() {
+        OneWay stream = PeerTraffic.oneWay(new PipeMechanism(), PIPE);
+        return new DrivenTraffic(stream, count -> {
             for (int i = 0; i < count; i++) {
                 stream.send();
             }
@@ -92,13 +92,13 @@ class PeerCompilationTest {
         assertCompiledInTheWarmUpOnly(dir, PeerCompilationTest::stream, OneWay.class.getName() + "$Sinks::run");
     }
 
-    private static void assertCompiledInTheWarmUpOnly(Path dir, Supplier<Trial> start, String perMessage) throws IOException {
+    private static void assertCompiledInTheWarmUpOnly(Path dir, Supplier<DrivenTraffic> start, String perMessage) throws IOException {
         Path log = dir.resolve("peer-compilation.log");
         String peerJvmArgs = System.getProperty(Session.PEER_JVM_ARGS_PROPERTY, "");
         System.setProperty(Session.PEER_JVM_ARGS_PROPERTY, peerJvmArgs + " -Xlog:jit+compilation=debug:file=" + log + ":tm");
         long measuredFrom;
         long measuredUntil;
-        try (Trial trial = start.get()) {
+        try (DrivenTraffic trial = start.get()) {
             trial.messages().accept(WARM_UP);
             measuredFrom = System.currentTimeMillis();
             for (int i = 0; i < ITERATIONS; i++) {

@@ -90,7 +90,7 @@ class VerifiedTrafficTest {
     @Test
     void theBenchmarkSideNamesARepeatedReply() {
         ScriptedLink link = new ScriptedLink(List.of(message(0), message(0)));
-        try (RoundTrip roundTrip = RoundTrip.over(new ScriptedChannel(link))) {
+        try (RoundTrip roundTrip = RoundTrip.over(new ScriptedTrial(link))) {
             roundTrip.onceVerified(0);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> roundTrip.onceVerified(1));
             assertEquals("scripted size=64 verify=true reply: message 1 of 64 bytes differs at byte 0: it carries sequence"
@@ -98,7 +98,7 @@ class VerifiedTrafficTest {
         }
     }
 
-    private record ScriptedChannel(Link link) implements Channel {
+    private record ScriptedTrial(Link link) implements Trial {
         @Override
         public Params params() {
             return VERIFIED;

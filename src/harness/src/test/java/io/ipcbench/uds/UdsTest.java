@@ -3,10 +3,11 @@ package io.ipcbench.uds;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.MechanismContract;
-import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.StreamFraming;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.MessagePattern;
 import io.ipcbench.traffic.RoundTrip;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class UdsTest extends MechanismContract {
 
     @Override
     protected Mechanism mechanism() {
-        return new Uds();
+        return new UdsMechanism();
     }
 
     /** Every socket type with every way of waiting. */
@@ -105,7 +106,7 @@ class UdsTest extends MechanismContract {
         assumeTrue(System.getProperty("os.arch").equals("amd64"), "the 4 MiB allocation limit is x86-64's");
         for (SocketType type : List.of(SocketType.SEQPACKET, SocketType.DGRAM)) {
             Params params = new Params("uds", withSize(type, size));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoundTrip.start(mechanism(), params));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PeerTraffic.roundTrip(mechanism(), params));
             assertTrue(e.getMessage().contains("single kernel allocation"), e.getMessage());
         }
     }
@@ -122,9 +123,9 @@ class UdsTest extends MechanismContract {
     void aMessageOfAnotherLengthThanExpectedFailsLoudly() {
         for (SocketType type : List.of(SocketType.SEQPACKET, SocketType.DGRAM)) {
             for (FdWait wait : FdWait.values()) {
-                try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params(variant(type, wait.name()), 64));
+                try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params(variant(type, wait.name()), 64));
                      Arena arena = Arena.ofShared()) {
-                    var link = roundTrip.session().link();
+                    var link = PeerTraffic.session(roundTrip).link();
                     MemorySegment buffer = arena.allocate(128);
                     // the echo checks what it echoes (verify=true): each message carries its sequence number
                     MessagePattern.fill(buffer, 64, 0);
@@ -146,9 +147,9 @@ class UdsTest extends MechanismContract {
     void aKilledPeerFailsConnectedTypesQuicklyNamingTheCause() {
         for (SocketType type : List.of(SocketType.STREAM, SocketType.SEQPACKET)) {
             Params params = params(variant(type, "BLOCKING"), 4096);
-            try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params)) {
+            try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params)) {
                 IntStream.range(0, 10).forEach(roundTrip::onceVerified);
-                ProcessHandle.of(roundTrip.session().peer().pid()).orElseThrow().destroyForcibly();
+                ProcessHandle.of(PeerTraffic.session(roundTrip).peer().pid()).orElseThrow().destroyForcibly();
                 PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(FAILURE_SECONDS), () -> assertThrows(PeerFailure.class, () -> {
                     for (long seq = 10; ; seq++) {
                         roundTrip.onceVerified(seq);
@@ -163,7 +164,7 @@ class UdsTest extends MechanismContract {
     @Test
     void socketFilesAreOwnerOnlyAndListenersAreUnlinkedOnceConnected() throws IOException {
         for (SocketType type : SocketType.values()) {
-            try (RoundTrip roundTrip = RoundTrip.start(mechanism(), params(variant(type, "BLOCKING"), 64))) {
+            try (RoundTrip roundTrip = PeerTraffic.roundTrip(mechanism(), params(variant(type, "BLOCKING"), 64))) {
                 roundTrip.onceVerified(0);
                 List<String> present = NamedObjects.presentFor(ProcessHandle.current().pid());
                 assertEquals(1, present.size(), "one private directory: " + present);

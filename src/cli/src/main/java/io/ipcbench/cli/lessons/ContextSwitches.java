@@ -43,7 +43,7 @@ public record ContextSwitches() implements Claim {
         if (spinning.isEmpty() || blocking.isEmpty()) {
             return Verdict.notMeasured(measured.isEmpty() ? (partly > 0 ? partly + " round trips have OS costs, none of both "
                     + "processes in every iteration" : "no os.*.csw.voluntary metrics in this run (profile without "
-                    + "-prof io.ipcbench.jmh.OsCostProfiler)") : "no " + (spinning.isEmpty() ? "sync=SPIN" : "blocking")
+                    + "-prof io.ipcbench.bench.OsCostProfiler)") : "no " + (spinning.isEmpty() ? "sync=SPIN" : "blocking")
                     + " round trip with OS costs in this run", threshold);
         }
         JmhResult worstSpin = spinning.stream().max(Comparator.comparingDouble(ContextSwitches::switches)).orElseThrow();

@@ -29,7 +29,7 @@ final class FloorTable {
         }
         doc.para(units(floors));
         if (rows.isEmpty()) {
-            return doc.para("No blocking result with OS costs (-prof io.ipcbench.jmh.OsCostProfiler) in this run.");
+            return doc.para("No blocking result with OS costs (-prof io.ipcbench.bench.OsCostProfiler) in this run.");
         }
         ParamNames names = new ParamNames(rows);
         var table = doc.table("result", "time per op", "wake-ups per op", "× wake-up floor", "kernel time per op",

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * silently, leaving the benchmarks at their defaults).
  */
 final class ParamCheckRunner {
-    static final String MAIN_CLASS = "io.ipcbench.jmh.ParamCheck";
+    static final String MAIN_CLASS = "io.ipcbench.bench.ParamCheck";
     private static final long TIMEOUT_SECONDS = 120;
 
     /** What one module's check found: how many benchmarks the arguments select, the params they declare, where they measure. */

@@ -43,7 +43,7 @@ record FakeRepo(Path root) {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeBenchmarks.class.getName());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> main : List.of(FakeBenchmarks.class, io.ipcbench.jmh.ParamCheck.class, SoakMain.class)) {
+            for (Class<?> main : List.of(FakeBenchmarks.class, io.ipcbench.bench.ParamCheck.class, SoakMain.class)) {
                 String classFile = main.getName().replace('.', '/') + ".class";
                 try (InputStream bytes = main.getClassLoader().getResourceAsStream(classFile)) {
                     add(out, classFile, bytes.readAllBytes());

@@ -75,7 +75,7 @@ class RunCommandTest {
 
     @Test
     void theConsoleSaysWhereTheTrialsMeasureAndThatNoHousekeepingCpuIsLeftBeforeAnythingRuns() throws IOException {
-        // the fake jars plan as on a machine of two CPUs (see io.ipcbench.jmh.ParamCheck in the tests)
+        // the fake jars plan as on a machine of two CPUs (see io.ipcbench.bench.ParamCheck in the tests)
         repo.profile("test", PROFILE + "param.b.pinning=same-core\n").module("a", LIST).module("b", LIST);
         assertEquals(0, run());
         String out = console.toString();

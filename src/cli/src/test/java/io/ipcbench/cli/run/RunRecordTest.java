@@ -98,7 +98,7 @@ class RunRecordTest {
 
     @Test
     void whereEachPinningMeasuresIsRecordedAsTheModulesCheckPlannedIt() {
-        // the fake jars plan as on a machine of two CPUs (see io.ipcbench.jmh.ParamCheck in the tests)
+        // the fake jars plan as on a machine of two CPUs (see io.ipcbench.bench.ParamCheck in the tests)
         JsonNode crossCore = run.get("cpus").get("cross-core");
         assertEquals(0, crossCore.get("benchmarkCpu").asInt());
         assertEquals(1, crossCore.get("peerCpu").asInt());

@@ -1,0 +1,10 @@
+/**
+ * What a mechanism implements and what it is given: {@link io.ipcbench.link.Mechanism} (set up
+ * from both processes), the {@link io.ipcbench.link.Link} each end moves messages through, the
+ * trial's {@link io.ipcbench.link.Params}, and the other side's {@link io.ipcbench.link.Liveness},
+ * which bounds every wait ({@link io.ipcbench.link.SpinThenCheck} for spins). The links several
+ * mechanisms share live here: byte streams over descriptors ({@code StreamLink}) or NIO channels
+ * ({@code NioStreamLink}). It depends only on {@code os}; a new mechanism needs nothing else to
+ * build its links.
+ */
+package io.ipcbench.link;

@@ -1,0 +1,41 @@
+package io.ipcbench;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The harness's main packages form layers: no two depend on each other, however indirectly, and
+ * the shared packages never reach into a mechanism's. A mechanism package may use any shared one;
+ * soak, which lists every mechanism it soaks, sits above them all.
+ */
+class PackageStructureTest {
+    /** What several mechanisms share, from the bottom up: the OS layer, the link SPI, the rings, traffic, the peer process, the JMH bases. */
+    private static final String[] SHARED = {"io.ipcbench.os..", "io.ipcbench.link..", "io.ipcbench.shm..",
+            "io.ipcbench.traffic..", "io.ipcbench.peer..", "io.ipcbench.bench.."};
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.ipcbench");
+
+    @Test
+    void packagesFormNoCycle() {
+        assertTrue(MAIN.contain("io.ipcbench.link.Mechanism") && MAIN.contain("io.ipcbench.soak.SoakPlan"),
+                "the harness's main classes were imported: " + MAIN.size() + " classes");
+        slices().matching("io.ipcbench.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void sharedPackagesUseNoMechanism() {
+        classes().that().resideInAnyPackage(SHARED)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.ipcbench..").or(resideInAnyPackage(SHARED)))
+                .check(MAIN);
+    }
+}

@@ -46,8 +46,8 @@ final class FlameDiff {
         int compared = 0;
         for (RowDiff row : diff.rows()) {
             for (boolean peer : new boolean[] {false, true}) {
-                Optional<FlameTrials.Profile> a = FlameTrials.find(diff.base(), row.base(), peer);
-                Optional<FlameTrials.Profile> b = FlameTrials.find(diff.changed(), row.changed(), peer);
+                Optional<FlameTrials.FlameFile> a = FlameTrials.find(diff.base(), row.base(), peer);
+                Optional<FlameTrials.FlameFile> b = FlameTrials.find(diff.changed(), row.changed(), peer);
                 if (a.isEmpty() || b.isEmpty()) {
                     continue;
                 }

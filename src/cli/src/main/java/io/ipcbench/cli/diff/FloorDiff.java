@@ -51,8 +51,8 @@ final class FloorDiff {
 
     /** One changed result: its change, its counts in both runs and, with every floor in both, what each floor's move accounts for. */
     private static String row(RowDiff r, Floors base, Floors now, boolean floors, Function<JmhResult, String> label) {
-        Floors.Units a = base.of(r.base());
-        Floors.Units b = now.of(r.changed());
+        Floors.CostPerOp a = base.of(r.base());
+        Floors.CostPerOp b = now.of(r.changed());
         double dOp = b.opNs() - a.opNs();
         StringBuilder text = new StringBuilder("**" + label.apply(r.base()) + "**: " + Fmt.change(r.ratio())
                 + (r.base().higherIsBetter() ? " operations/s" : r.base().mode().equals("sample") ? " (p50)" : " (mean)")
@@ -77,7 +77,7 @@ final class FloorDiff {
     }
 
     /** ", ≤ 5 → ≤ 6.2 system calls" where both runs have the system-call floor. */
-    private static String calls(Floors.Units a, Floors.Units b) {
+    private static String calls(Floors.CostPerOp a, Floors.CostPerOp b) {
         return Double.isFinite(a.callsAtMost()) && Double.isFinite(b.callsAtMost())
                 ? " (≤ " + Fmt.num(a.callsAtMost()) + " → ≤ " + Fmt.num(b.callsAtMost()) + " system calls)" : "";
     }

@@ -26,8 +26,8 @@ public final class FlameTrials {
             "sample", List.of("SampleTime", "Sampling time"),
             "ss", List.of("SingleShotTime", "Single shot invocation time"));
 
-    /** A process's profile of one trial: which process, the event, the file. */
-    public record Profile(String process, String event, Path file) {
+    /** One process's flame graph of one trial: which process, the event, the file. */
+    public record FlameFile(String process, String event, Path file) {
     }
 
     private FlameTrials() {
@@ -37,7 +37,7 @@ public final class FlameTrials {
         return Files.isDirectory(run.dir().resolve(FLAME));
     }
 
-    public static Optional<Profile> find(Run run, JmhResult result, boolean peer) {
+    public static Optional<FlameFile> find(Run run, JmhResult result, boolean peer) {
         String prefix = peer ? "peer-collapsed-" : "collapsed-";
         for (String mode : MODE_NAMES.getOrDefault(result.mode(), List.of(result.mode()))) {
             StringBuilder name = new StringBuilder(result.benchmark()).append('-').append(mode);
@@ -47,7 +47,7 @@ public final class FlameTrials {
                 String fileName = file.getFileName().toString();
                 if (fileName.startsWith(prefix) && fileName.endsWith(".csv")) {
                     String event = fileName.substring(prefix.length(), fileName.length() - ".csv".length());
-                    return Optional.of(new Profile(peer ? "peer" : "benchmark JVM", event, file));
+                    return Optional.of(new FlameFile(peer ? "peer" : "benchmark JVM", event, file));
                 }
             }
         }

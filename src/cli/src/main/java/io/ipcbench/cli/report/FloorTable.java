@@ -35,7 +35,7 @@ final class FloorTable {
         var table = doc.table("result", "time per op", "wake-ups per op", "× wake-up floor", "kernel time per op",
                 "system calls per op (at most)", "processes").numeric(1, 2, 3, 4, 5);
         for (JmhResult r : rows) {
-            Floors.Units u = floors.of(r);
+            Floors.CostPerOp u = floors.of(r);
             String params = names.label(r);
             table.row(r.module() + " " + r.shortName() + (params.isEmpty() ? "" : " " + params), Fmt.time(u.opNs()), Fmt.num(u.wakes()),
                     Fmt.time(u.wakes() * floors.wakeNs()), Fmt.time(u.kernelNs()), "≤ " + Fmt.num(u.callsAtMost()),

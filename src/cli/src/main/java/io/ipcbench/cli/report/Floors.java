@@ -32,7 +32,7 @@ public record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpa
     static final String TIMER = "io.ipcbench.cacheline.TimerFloor.empty";
 
     /** A result's cost per operation in the units of the floors; NaN where the run lacks a metric or a floor. */
-    public record Units(double opNs, double wakes, double kernelNs, double callsAtMost, boolean bothProcesses) {
+    public record CostPerOp(double opNs, double wakes, double kernelNs, double callsAtMost, boolean bothProcesses) {
     }
 
     public static Floors of(Run run) {
@@ -60,11 +60,11 @@ public record Floors(Optional<JmhResult> systemCall, Optional<JmhResult> userSpa
         return twoWakes.map(r -> r.typical() / 2).orElse(Double.NaN);
     }
 
-    public Units of(JmhResult r) {
+    public CostPerOp of(JmhResult r) {
         double opNs = r.isLatency() ? r.typical() : 1e9 / r.primary().score();
         boolean both = r.osCosts().containsKey("os.peer.cpu.system");
         double kernelNs = systemNs(r, "os.bench") + (both ? systemNs(r, "os.peer") : 0);
-        return new Units(opNs, ContextSwitches.switches(r), kernelNs, kernelNs / callKernelNs(), both);
+        return new CostPerOp(opNs, ContextSwitches.switches(r), kernelNs, kernelNs / callKernelNs(), both);
     }
 
     private static double systemNs(JmhResult r, String side) {

@@ -30,7 +30,7 @@ class FlameDiffTest {
         Run run = Run.load(Fixtures.copy(Fixtures.FLAME, dir));
         JmhResult pipe = RunLoadTest.find(run, "io.ipcbench.pipe.PipeLatency.roundTrip", "64");
         assertEquals("collapsed-cpu.csv", FlameTrials.find(run, pipe, false).orElseThrow().file().getFileName().toString());
-        FlameTrials.Profile peer = FlameTrials.find(run, pipe, true).orElseThrow();
+        FlameTrials.FlameFile peer = FlameTrials.find(run, pipe, true).orElseThrow();
         assertEquals("cpu", peer.event());
         assertTrue(peer.file().getParent().getFileName().toString().contains("-Sampling time-"), peer.file().toString());
     }

@@ -47,7 +47,7 @@ class FloorsTest {
         assertEquals(result(run, Floors.TWO_WAKES).primary().percentile(50.0) / 2, floors.wakeNs(), "one wake-up of two");
 
         JmhResult roundTrip = result(run, ROUND_TRIP);
-        Floors.Units units = floors.of(roundTrip);
+        Floors.CostPerOp units = floors.of(roundTrip);
         assertEquals(roundTrip.primary().percentile(50.0), units.opNs());
         assertEquals(cost(roundTrip, "os.bench.csw.voluntary") + cost(roundTrip, "os.peer.csw.voluntary"), units.wakes(), 1e-12);
         double kernel = cost(roundTrip, "os.bench.cpu.system") + cost(roundTrip, "os.peer.cpu.system");
@@ -71,7 +71,7 @@ class FloorsTest {
         Floors floors = Floors.of(Run.load(run));
         assertTrue(md.contains("an empty system call (getppid through the suite's native-call path) takes "
                 + Fmt.time(floors.callNs()) + ", of which " + Fmt.time(floors.callKernelNs()) + " kernel time"), md);
-        Floors.Units units = floors.of(result(Run.load(run), ROUND_TRIP));
+        Floors.CostPerOp units = floors.of(result(Run.load(run), ROUND_TRIP));
         assertTrue(md.contains("| pipe PipeLatency.roundTrip | " + Fmt.time(units.opNs()) + " | " + Fmt.num(units.wakes()) + " | "
                 + Fmt.time(units.wakes() * floors.wakeNs()) + " | " + Fmt.time(units.kernelNs()) + " | ≤ "
                 + Fmt.num(units.callsAtMost()) + " | both |"), md);
@@ -93,8 +93,8 @@ class FloorsTest {
 
         Floors before = Floors.of(Run.load(base));
         Floors after = Floors.of(Run.load(changed));
-        Floors.Units a = before.of(result(Run.load(base), STREAM));
-        Floors.Units b = after.of(result(Run.load(changed), STREAM));
+        Floors.CostPerOp a = before.of(result(Run.load(base), STREAM));
+        Floors.CostPerOp b = after.of(result(Run.load(changed), STREAM));
         assertEquals(a.callsAtMost(), b.callsAtMost(), "the kernel time per message was left as it was");
         double byCalls = (after.callNs() - before.callNs()) * a.callsAtMost();
         double dOp = b.opNs() - a.opNs();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-class PosixMessageQueueTest extends MessageQueueContract {
+class MqueuePosixTest extends MqueueContract {
     @Override
     QueueApi api() {
         return QueueApi.POSIX;

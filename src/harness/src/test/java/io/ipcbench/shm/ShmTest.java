@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-class SharedMemoryTest extends MechanismContract {
+class ShmTest extends MechanismContract {
     private static final Map<String, String> VALID = Map.of("sync", "SPIN", "layout", "PADDED", "capacity", "1");
 
     @Override

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Sizes above the kernel's message limit (65537 and 1 MiB on a default kernel) must be refused,
  * naming the limit and its file; the limits are read here independently of the mechanism.
  */
-abstract class MessageQueueContract extends MechanismContract {
+abstract class MqueueContract extends MechanismContract {
     abstract QueueApi api();
 
     /** Depths to cover: 1 (a hand-off per message) and the largest a 4096-byte message allows on a default kernel. */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * queued together come out as exactly those messages, and two short messages never satisfy one
  * longer receive. Both ends live in this JVM, on queues made as the mechanism makes them.
  */
-class MessageBoundariesTest {
+class MqueueMessageBoundaryTest {
     private static final int LARGEST = 4096;
     private static final List<Integer> LENGTHS = List.of(1, 100, LARGEST, 8, 3000);
 

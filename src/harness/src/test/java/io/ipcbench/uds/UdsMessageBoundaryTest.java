@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of joining or cutting messages as a stream would. Two links over a connected socket pair, in
  * this process: the kernel's semantics are the same as between the bound sockets of a trial.
  */
-class MessageBoundaryTest {
+class UdsMessageBoundaryTest {
     private static final int[] LENGTHS = {1, 7, 64, 1000, 4096, 65537};
     private static final int ROOM = 2 * 65537;
     private static final Liveness ALWAYS_THERE = new Liveness() {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-class SysvMessageQueueTest extends MessageQueueContract {
+class MqueueSysvTest extends MqueueContract {
     @Override
     QueueApi api() {
         return QueueApi.SYSV;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-class MappedFileTest extends MechanismContract {
+class MmapTest extends MechanismContract {
     /** The sync strategies are shm's, tested there with every layout; here one sleeping and one spinning one per backing. */
     private static final List<String> SYNCS = List.of("FUTEX", "SPIN");
     /** The others, whose waits do not depend on the backing (a semaphore lives outside the mapping): with DISK only. */

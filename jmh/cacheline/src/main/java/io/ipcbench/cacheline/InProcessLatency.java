@@ -1,7 +1,13 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * ShmLatency without the process boundary: the same round trip through the same two shared-memory
@@ -26,5 +32,13 @@ public class InProcessLatency extends RoundTripBenchmark {
 
     public InProcessLatency() {
         super(InProcessRings.NAME, InProcessRings.OPENER);
+    }
+
+    /** One operation: a message of {@code size} bytes copied through one ring to the echo thread and back through the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

@@ -1,7 +1,13 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * ShmThroughput without the process boundary: messages streamed through the same ring to a pinned
@@ -23,5 +29,13 @@ public class InProcessThroughput extends OneWayBenchmark {
 
     public InProcessThroughput() {
         super(InProcessRings.NAME, InProcessRings.OPENER);
+    }
+
+    /** One operation: a message of {@code size} bytes copied into the ring and out of it by the sink thread; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

@@ -2,9 +2,14 @@ package io.ipcbench.eventfd;
 
 import io.ipcbench.bench.AbstractRoundTripBenchmark;
 import io.ipcbench.bench.TrialOpener;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pure eventfd ping-pong: write(2) of 1 into the peer's eventfd, which wakes its read(2); it
@@ -23,5 +28,13 @@ public class EventfdCounterLatency extends AbstractRoundTripBenchmark {
 
     public EventfdCounterLatency() {
         super("eventfd", TrialOpener.peer(new EventfdMechanism(), Map.of("size", Integer.toString(EventfdMechanism.COUNTER_BYTES))));
+    }
+
+    /** One operation: 1 written into the peer's eventfd and 1 read back from ours. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

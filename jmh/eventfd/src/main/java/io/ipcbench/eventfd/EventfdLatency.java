@@ -1,7 +1,13 @@
 package io.ipcbench.eventfd;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through two shared-memory rings with an eventfd doorbell per process: what
@@ -30,5 +36,13 @@ public class EventfdLatency extends RoundTripBenchmark {
 
     public EventfdLatency() {
         super(new EventfdMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes through one ring to the peer, rung awake if it sleeps, and back through the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

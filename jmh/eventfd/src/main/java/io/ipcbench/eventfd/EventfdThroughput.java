@@ -1,7 +1,13 @@
 package io.ipcbench.eventfd;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through a shared-memory ring to a peer that copies each one out, with an
@@ -27,5 +33,13 @@ public class EventfdThroughput extends OneWayBenchmark {
 
     public EventfdThroughput() {
         super(new EventfdMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes copied into the ring and out of it by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

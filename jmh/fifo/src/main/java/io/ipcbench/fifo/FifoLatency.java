@@ -1,7 +1,13 @@
 package io.ipcbench.fifo;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through two named pipes that the peer opened by path, as an unrelated process
@@ -19,5 +25,13 @@ public class FifoLatency extends RoundTripBenchmark {
 
     public FifoLatency() {
         super(new FifoMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes written into one FIFO and read back whole from the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

@@ -1,7 +1,13 @@
 package io.ipcbench.fifo;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through a named pipe to a peer that reads every byte and acknowledges each
@@ -16,5 +22,13 @@ public class FifoThroughput extends OneWayBenchmark {
 
     public FifoThroughput() {
         super(new FifoMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes written into the FIFO and read by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

@@ -1,7 +1,13 @@
 package io.ipcbench.mmap;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through the shm module's two rings, in memory both processes map with mmap(2)
@@ -30,5 +36,13 @@ public class MmapLatency extends RoundTripBenchmark {
 
     public MmapLatency() {
         super(new MmapMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes copied through one mapped ring to the peer and back through the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

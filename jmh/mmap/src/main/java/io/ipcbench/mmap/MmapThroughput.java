@@ -1,7 +1,13 @@
 package io.ipcbench.mmap;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through a ring mapped from a /dev/shm file, a file on disk or a memfd, to a
@@ -27,5 +33,13 @@ public class MmapThroughput extends OneWayBenchmark {
 
     public MmapThroughput() {
         super(new MmapMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes copied into the mapped ring and out of it by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

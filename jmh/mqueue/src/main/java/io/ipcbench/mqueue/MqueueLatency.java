@@ -1,7 +1,13 @@
 package io.ipcbench.mqueue;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through two kernel message queues: the message is copied into the kernel by one
@@ -37,5 +43,13 @@ public class MqueueLatency extends RoundTripBenchmark {
 
     public MqueueLatency() {
         super(new MqueueMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes sent into one queue and received back whole from the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

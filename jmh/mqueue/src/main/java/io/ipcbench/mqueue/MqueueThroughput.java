@@ -1,7 +1,13 @@
 package io.ipcbench.mqueue;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through a kernel message queue to a peer that receives each one whole and
@@ -33,5 +39,13 @@ public class MqueueThroughput extends OneWayBenchmark {
 
     public MqueueThroughput() {
         super(new MqueueMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes sent into the queue and received whole by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

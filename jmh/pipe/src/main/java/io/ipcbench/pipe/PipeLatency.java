@@ -1,7 +1,13 @@
 package io.ipcbench.pipe;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through two anonymous pipes: write(2) into one, the peer's read(2) wakes, it writes
@@ -18,5 +24,13 @@ public class PipeLatency extends RoundTripBenchmark {
 
     public PipeLatency() {
         super(new PipeMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes written into one pipe and read back whole from the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

@@ -1,7 +1,13 @@
 package io.ipcbench.pipe;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through an anonymous pipe to a peer that reads every byte and acknowledges
@@ -16,5 +22,13 @@ public class PipeThroughput extends OneWayBenchmark {
 
     public PipeThroughput() {
         super(new PipeMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes written into the pipe and read by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

@@ -1,7 +1,13 @@
 package io.ipcbench.shm;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through two shared-memory rings: the message is copied into a slot, the index
@@ -24,5 +30,13 @@ public class ShmLatency extends RoundTripBenchmark {
 
     public ShmLatency() {
         super(new ShmMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes copied through one ring to the peer and back through the other. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

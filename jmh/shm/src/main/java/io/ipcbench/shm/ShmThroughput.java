@@ -1,7 +1,13 @@
 package io.ipcbench.shm;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through a shared-memory ring to a peer that copies each one out. With
@@ -25,5 +31,13 @@ public class ShmThroughput extends OneWayBenchmark {
 
     public ShmThroughput() {
         super(new ShmMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes copied into the ring and out of it by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

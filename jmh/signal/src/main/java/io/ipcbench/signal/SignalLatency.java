@@ -1,7 +1,13 @@
 package io.ipcbench.signal;
 
 import io.ipcbench.bench.AbstractRoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip of a signal: the measuring thread sends one to the peer's receiving thread, which
@@ -22,5 +28,13 @@ public class SignalLatency extends AbstractRoundTripBenchmark {
 
     public SignalLatency() {
         super(new SignalMechanism());
+    }
+
+    /** One operation: a signal sent to the peer and its answer taken with sigtimedwait(2). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

@@ -1,7 +1,13 @@
 package io.ipcbench.tcp;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip over one TCP connection on the loopback interface: the message goes down the whole
@@ -25,5 +31,13 @@ public class TcpLatency extends RoundTripBenchmark {
 
     public TcpLatency() {
         super(new TcpMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes sent over the connection and read back whole. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

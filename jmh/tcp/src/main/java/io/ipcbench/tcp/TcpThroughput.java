@@ -1,7 +1,13 @@
 package io.ipcbench.tcp;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed over one loopback TCP connection to a peer that reads every byte and
@@ -21,5 +27,13 @@ public class TcpThroughput extends OneWayBenchmark {
 
     public TcpThroughput() {
         super(new TcpMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes sent over the connection and read by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

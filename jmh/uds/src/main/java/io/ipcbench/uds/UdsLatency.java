@@ -1,7 +1,13 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip through a Unix domain socket: send, the peer's receive wakes, it sends the message
@@ -26,5 +32,13 @@ public class UdsLatency extends RoundTripBenchmark {
 
     public UdsLatency() {
         super(new UdsMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes sent through the socket and received back whole. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void roundTrip() {
+        roundTripOnce();
     }
 }

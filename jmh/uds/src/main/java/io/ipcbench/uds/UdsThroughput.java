@@ -1,7 +1,13 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages streamed through a Unix domain socket to a peer that copies each one out and
@@ -23,5 +29,13 @@ public class UdsThroughput extends OneWayBenchmark {
 
     public UdsThroughput() {
         super(new UdsMechanism());
+    }
+
+    /** One operation: a message of {@code size} bytes sent through the socket and received by the peer; {@code bytes} adds its payload. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void oneWay(Payload payload) {
+        oneWayOnce(payload);
     }
 }

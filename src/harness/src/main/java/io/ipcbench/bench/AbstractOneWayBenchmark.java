@@ -13,9 +13,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * The throughput benchmark's life cycle without a {@code size}: one operation is one message the
  * peer has consumed (see {@link OneWay} for how the acknowledgements bound what is in flight),
- * and each iteration ends by draining, so none starts with a full pipeline. Subclasses declare
- * the {@code oneWay} benchmark method: {@link OneWayBenchmark} for messages with a payload (it
- * adds {@code size} and the bytes counter), or their own for messages with none (signals).
+ * and each iteration ends by draining, so none starts with a full pipeline. Each benchmark class
+ * declares its {@code oneWay} benchmark method: through {@link OneWayBenchmark#oneWayOnce} for
+ * messages with a payload (that base adds {@code size} and the bytes counter), or calling
+ * {@link #send()} itself for messages with none (signals).
  */
 @State(Scope.Thread)
 public abstract class AbstractOneWayBenchmark extends TrialBenchmark {

@@ -3,23 +3,18 @@ package io.ipcbench.bench;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Role;
 import io.ipcbench.traffic.RoundTrip;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * The latency benchmark without a {@code size}: {@code roundTrip} sends one message to the other
- * end and waits for it to come back whole. SampleTime keeps every sample's distribution (p50 to
- * p99.99 and max), in nanoseconds per round trip. Mechanisms whose messages carry a payload
+ * The latency benchmark without a {@code size}: each benchmark class declares its {@code roundTrip}
+ * method (SampleTime, which keeps every sample's distribution, p50 to p99.99 and max, in
+ * nanoseconds per round trip) and calls {@link #roundTripOnce()}, which sends one message to the
+ * other end and waits for it to come back whole. Mechanisms whose messages carry a payload
  * extend {@link RoundTripBenchmark}, which adds {@code size}; one whose messages carry none
  * (signals) extends this directly, so that it offers no size it would ignore. Subclasses add
  * their own {@code @Param}s; every param reaches the trial.
@@ -47,10 +42,8 @@ public abstract class AbstractRoundTripBenchmark extends TrialBenchmark {
         roundTrip.pinBenchmarkThread();
     }
 
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public void roundTrip() {
+    /** One message to the other end and back whole: the measured operation of each subclass's {@code roundTrip}. */
+    protected final void roundTripOnce() {
         roundTrip.once();
     }
 

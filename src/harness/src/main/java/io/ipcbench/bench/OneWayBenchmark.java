@@ -2,21 +2,16 @@ package io.ipcbench.bench;
 
 import io.ipcbench.link.Mechanism;
 import org.openjdk.jmh.annotations.AuxCounters;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * The throughput benchmark every mechanism with a payload extends: one {@code oneWay} operation
- * is one message of {@code size} bytes that the peer has consumed. The secondary metric
+ * The throughput benchmark every mechanism with a payload extends: each benchmark class declares
+ * its {@code oneWay(Payload)} method (Throughput, per second) and calls {@link #oneWayOnce}, so one
+ * operation is one message of {@code size} bytes that the peer has consumed. The secondary metric
  * {@code bytes} gives payload bytes per second.
  */
 @State(Scope.Thread)
@@ -44,10 +39,8 @@ public abstract class OneWayBenchmark extends AbstractOneWayBenchmark {
         super(name, opener);
     }
 
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    public void oneWay(Payload payload) {
+    /** One message the peer has consumed, its payload added to {@code bytes}: the measured operation of each subclass's {@code oneWay}. */
+    protected final void oneWayOnce(Payload payload) {
         send();
         payload.bytes += payloadBytes();
     }

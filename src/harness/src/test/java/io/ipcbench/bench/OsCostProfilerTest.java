@@ -4,6 +4,10 @@ import io.ipcbench.os.TwoCores;
 import io.ipcbench.pipe.PipeMechanism;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -18,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,12 +47,26 @@ public class OsCostProfilerTest {
         public RoundTrips() {
             super("pipe", TrialOpener.peer(new PipeMechanism(), Map.of("wait", "BLOCKING")));
         }
+
+        @Benchmark
+        @BenchmarkMode(Mode.SampleTime)
+        @OutputTimeUnit(TimeUnit.NANOSECONDS)
+        public void roundTrip() {
+            roundTripOnce();
+        }
     }
 
     /** A stream through blocking pipes: each iteration ends with its tear-down draining the pipeline. */
     public static class Stream extends OneWayBenchmark {
         public Stream() {
             super("pipe", TrialOpener.peer(new PipeMechanism(), Map.of("wait", "BLOCKING")));
+        }
+
+        @Benchmark
+        @BenchmarkMode(Mode.Throughput)
+        @OutputTimeUnit(TimeUnit.SECONDS)
+        public void oneWay(Payload payload) {
+            oneWayOnce(payload);
         }
     }
 

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * wake-ups. The calls are the suite's own ({@link Libc#futexWait}, {@link Libc#futexWake}, the
  * shared futex ops the FUTEX strategy uses between processes), and every wake is made whether or
  * not the other thread already sleeps, so a round trip pays two FUTEX_WAKE calls, and two sleeps
- * whenever the woken side comes back later than the waker reaches its own wait: on two CPUs,
- * where a wake-up takes microseconds, nearly always ({@link #benchmarkSleeps}, {@link #echoSleeps}
- * count them). The two words sit on cache lines of their own. Each sleep is bounded (200 ms),
+ * whenever the woken side comes back later than the waker reaches its own wait: where a wake-up
+ * takes microseconds, nearly always; where it is quicker than a system call (an idle VM), in part
+ * of the hand-offs only ({@link #benchmarkSleeps}, {@link #echoSleeps} count them). The two words sit on cache lines of their own. Each sleep is bounded (200 ms),
  * after which the sleeper checks the other thread.
  */
 public final class FutexPingPong implements AutoCloseable {

@@ -25,14 +25,16 @@ class FutexPingPongTest {
     }
 
     /**
-     * What makes it a wake-up floor: the two sides sleep. On two CPUs a wake-up takes microseconds, while the waker
-     * reaches its own FUTEX_WAIT within a few hundred nanoseconds, so nearly every hand-off finds the other side asleep
-     * (measured here: 1.9 to 2.0 sleeps per round trip on an idle and on a busy 2-vCPU VM). The bound, one per round
-     * trip, leaves room for a machine busy enough to preempt the waker between its wake and its wait half the time,
-     * and fails a version that spins, or wakes without sleeping (none).
+     * What makes it a wake-up floor: the two sides sleep. Where a wake-up takes microseconds the waker reaches its own
+     * FUTEX_WAIT long before the answer, and nearly every hand-off finds the other side asleep (1.9 to 2.0 sleeps per
+     * round trip measured on a busy 2-vCPU VM); where wake-ups are quick (an idle VM of the same kind, whose cross-CPU
+     * wake-up took 0.76 µs against 1.1 µs for an empty system call), the answer is often there before the waiter's
+     * futex call, and it does not sleep (0.59 sleeps per round trip measured there). The bound, a sleep every fourth
+     * round trip with each side sleeping, holds on both and fails a version that spins, or wakes without sleeping
+     * (none).
      */
     @Test
-    void bothSidesSleepOnNearlyEveryHandOff() throws InterruptedException {
+    void bothSidesSleep() throws InterruptedException {
         Pinning.Plan plan = TwoCores.planOrSkip("a cross-CPU wake-up needs two CPUs");
         try (FutexPingPong pair = new FutexPingPong(plan)) {
             // a thread of its own plays the measuring side, so that pinning it leaves the test runner's threads free
@@ -47,7 +49,7 @@ class FutexPingPongTest {
             double sleeps = (double) (pair.benchmarkSleeps() + pair.echoSleeps()) / ROUND_TRIPS;
             System.out.println("FutexPingPongTest: " + sleeps + " sleeps per round trip (benchmark side "
                     + pair.benchmarkSleeps() + ", echo " + pair.echoSleeps() + ", " + ROUND_TRIPS + " round trips)");
-            assertTrue(sleeps >= 1.0, sleeps + " sleeps per round trip");
+            assertTrue(sleeps >= 0.25, sleeps + " sleeps per round trip");
             assertTrue(pair.benchmarkSleeps() > 0 && pair.echoSleeps() > 0, "each side sleeps");
         }
     }

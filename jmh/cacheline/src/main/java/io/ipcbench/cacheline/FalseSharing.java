@@ -5,7 +5,7 @@ import io.ipcbench.bench.TrialCpus;
 import io.ipcbench.bench.TrialParams;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
-import io.ipcbench.shm.RingLayout;
+import io.ipcbench.ring.RingLayout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;

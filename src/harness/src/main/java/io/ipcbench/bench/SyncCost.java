@@ -1,6 +1,6 @@
 package io.ipcbench.bench;
 
-import io.ipcbench.shm.SyncCounts;
+import io.ipcbench.ring.SyncCounts;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;

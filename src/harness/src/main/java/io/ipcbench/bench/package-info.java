@@ -5,6 +5,6 @@
  * {@link io.ipcbench.bench.ProbeProfiler}), and {@link io.ipcbench.bench.ParamCheck}, which checks a
  * run's params in each benchmark jar before any fork. The benchmarks themselves live in the modules
  * under jmh/. It depends on {@code peer}, {@code traffic}, {@code link}, {@code os}, and on
- * {@code shm} for the rings' wake and sleep counts.
+ * {@code ring} for the rings' wake and sleep counts.
  */
 package io.ipcbench.bench;

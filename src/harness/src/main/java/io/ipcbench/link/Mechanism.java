@@ -2,6 +2,7 @@ package io.ipcbench.link;
 
 import io.ipcbench.os.NamedObjects;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -17,10 +18,19 @@ import java.util.function.BiConsumer;
  * </ol>
  * A mechanism that can cross hosts may instead offer {@link #remote} mode: the trial connects to
  * a peer server started by hand, and no peer JVM is forked.
+ * <p>
+ * Mechanisms are found, not listed: each module names its implementation in
+ * {@code META-INF/services/io.ipcbench.link.Mechanism}, and the soak finds it there ({@link java.util.ServiceLoader}).
  */
 public interface Mechanism {
     /** Short name used in results and messages, e.g. "shm". */
     String name();
+
+    /**
+     * Every variant whose data path differs (each wait, sync, socket type, API, backing), in each
+     * shape it carries: what the soak runs, each for many verified messages.
+     */
+    List<Variant> variants();
 
     /** Throws {@link IllegalArgumentException} naming the bad parameter and what is allowed. */
     void validate(Params params);

@@ -1,5 +1,6 @@
 package io.ipcbench.soak;
 
+import io.ipcbench.link.Variant;
 import io.ipcbench.link.Role;
 import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.OneWay;
@@ -54,7 +55,7 @@ public final class Soak {
     }
 
     private void roundTrips() {
-        boolean patterned = session.variant().payload() != SoakPlan.Payload.COUNTER;
+        boolean patterned = session.variant().payload() != Variant.Payload.COUNTER;
         try (RoundTrip roundTrip = PeerTraffic.roundTrip(session.mechanism(), session.params())) {
             for (long seq = 0; seq < session.messages(); seq++) {
                 if (patterned) {

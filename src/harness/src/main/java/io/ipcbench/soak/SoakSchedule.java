@@ -1,5 +1,6 @@
 package io.ipcbench.soak;
 
+import io.ipcbench.link.Variant;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 
@@ -39,7 +40,7 @@ public final class SoakSchedule {
     private SoakSchedule() {}
 
     /** One session: a peer process, one variant in one shape, one size (0: no size, a signal), {@code messages} of them. */
-    public record Session(Mechanism mechanism, SoakPlan.Variant variant, int size, long messages) {
+    public record Session(Mechanism mechanism, Variant variant, int size, long messages) {
         public Params params() {
             return SoakSchedule.params(mechanism.name(), variant, size);
         }
@@ -51,9 +52,9 @@ public final class SoakSchedule {
 
     public static List<Session> of(SoakPlan plan, long target, int sizesPerVariant) {
         List<Session> sized = new ArrayList<>();
-        List<SoakPlan.Variant> variants = plan.variants();
+        List<Variant> variants = plan.variants();
         for (int v = 0; v < variants.size(); v++) {
-            SoakPlan.Variant variant = variants.get(v);
+            Variant variant = variants.get(v);
             chosen(carried(plan, variant), v, sizesPerVariant).forEach(size -> sized.add(new Session(plan.mechanism(), variant, size, 0)));
         }
         double share = shareFor(sized, target);
@@ -61,7 +62,7 @@ public final class SoakSchedule {
     }
 
     /** The sizes {@code variant} runs at on this kernel: {@link #SIZES} that it carries, then the largest it carries. */
-    static List<Integer> carried(SoakPlan plan, SoakPlan.Variant variant) {
+    static List<Integer> carried(SoakPlan plan, Variant variant) {
         return switch (variant.payload()) {
             case NONE -> List.of(0);
             case COUNTER -> List.of(8);
@@ -81,7 +82,7 @@ public final class SoakSchedule {
     }
 
     /** The largest size from {@code carried} up that the mechanism accepts (its limits are monotonic in size). */
-    private static int largest(Mechanism mechanism, SoakPlan.Variant variant, int carried) {
+    private static int largest(Mechanism mechanism, Variant variant, int carried) {
         int lo = carried;
         int hi = Params.MAX_SIZE;
         if (carries(mechanism, variant, hi)) {
@@ -121,7 +122,7 @@ public final class SoakSchedule {
     }
 
     /** What validate refuses (a kernel limit, a size the variant cannot carry) is left out; nothing is created. */
-    private static boolean carries(Mechanism mechanism, SoakPlan.Variant variant, int size) {
+    private static boolean carries(Mechanism mechanism, Variant variant, int size) {
         try {
             mechanism.validate(params(mechanism.name(), variant, size));
             return true;
@@ -130,12 +131,12 @@ public final class SoakSchedule {
         }
     }
 
-    private static Params params(String mechanism, SoakPlan.Variant variant, int size) {
+    private static Params params(String mechanism, Variant variant, int size) {
         Map<String, String> values = new LinkedHashMap<>(variant.params());
         if (size > 0) {
             values.put("size", Integer.toString(size));
         }
-        if (variant.payload() != SoakPlan.Payload.COUNTER) {
+        if (variant.payload() != Variant.Payload.COUNTER) {
             values.put("verify", "true");
         }
         return new Params(mechanism, values);
@@ -144,7 +145,7 @@ public final class SoakSchedule {
     /** The smallest per-weight share that gives the sessions {@code target} messages together (or all they may carry). */
     private static double shareFor(List<Session> sessions, long target) {
         double lo = 0;
-        double hi = target / sessions.stream().mapToDouble(s -> s.variant().weight()).min().orElse(1);
+        double hi = target / sessions.stream().mapToDouble(s -> SoakPlan.weight(s.variant())).min().orElse(1);
         for (int i = 0; i < 100 && hi - lo > 0.5; i++) {
             double mid = (lo + hi) / 2;
             long total = sessions.stream().mapToLong(s -> count(s, mid, target)).sum();
@@ -158,7 +159,7 @@ public final class SoakSchedule {
     }
 
     private static long count(Session session, double share, long target) {
-        long wanted = Math.max(MIN_MESSAGES, (long) Math.ceil(session.variant().weight() * share));
+        long wanted = Math.max(MIN_MESSAGES, (long) Math.ceil(SoakPlan.weight(session.variant()) * share));
         return session.size() == 0 ? wanted : Math.min(wanted, Math.max(MIN_MESSAGES, BYTES_PER_TARGET_MESSAGE * target / session.size()));
     }
 }

@@ -3,7 +3,6 @@ package io.ipcbench.link;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +12,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The fault-contract subclasses among these test classes, one instance each, and the params each
- * mechanism's contract tests exercise. Read by {@link EveryModuleIsSoakedAndFaultedTest}, and by the
- * CLI's check that every value a benchmark offers is tested, through a class loader over a built
- * benchmarks.jar and these classes: what it returns is plain strings, maps and lists.
+ * The fault-contract subclasses among a module's test classes, one instance each, and the params
+ * each mechanism's contract tests exercise. Read by the CLI's check that every value a benchmark
+ * offers is tested, through a class loader over a built benchmarks.jar, these classes and the
+ * module's test classes: what it returns is plain strings, maps and lists.
  */
 public final class Contracts {
     /** Modules under jmh/ whose benchmarks start no peer process, so no soak and no fault matrix apply, and why. */
@@ -25,9 +24,9 @@ public final class Contracts {
 
     private Contracts() {}
 
-    /** An instance of every concrete subclass of {@link PeerFaultContract} in the directory these classes were loaded from. */
-    public static List<PeerFaultContract> all() {
-        Path root = classesRoot();
+    /** An instance of every concrete subclass of {@link PeerFaultContract} among the classes under {@code testClasses}. */
+    public static List<PeerFaultContract> all(Path testClasses) {
+        Path root = directory(testClasses);
         try (Stream<Path> files = Files.walk(root)) {
             return files.map(root::relativize).map(Path::toString)
                     .filter(file -> file.endsWith(".class") && !file.contains("$"))
@@ -42,21 +41,16 @@ public final class Contracts {
     }
 
     /** Mechanism name to every params map its contract tests carry traffic with (or see refused), as key=value strings. */
-    public static Map<String, List<Map<String, String>>> exercised() {
-        return all().stream().collect(Collectors.groupingBy(contract -> contract.mechanism().name(), TreeMap::new,
+    public static Map<String, List<Map<String, String>>> exercised(String testClasses) {
+        return all(Path.of(testClasses)).stream().collect(Collectors.groupingBy(contract -> contract.mechanism().name(), TreeMap::new,
                 Collectors.flatMapping(contract -> contract.exercised().map(params -> Params.parseArgs(params.toArgs())), Collectors.toList())));
     }
 
-    private static Path classesRoot() {
-        try {
-            Path root = Path.of(PeerFaultContract.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isDirectory(root)) {
-                throw new IllegalStateException("the contract tests were loaded from " + root + ", not a directory of classes");
-            }
-            return root;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    private static Path directory(Path testClasses) {
+        if (!Files.isDirectory(testClasses)) {
+            throw new IllegalStateException(testClasses + " is not a directory of compiled test classes");
         }
+        return testClasses;
     }
 
     private static Class<?> load(String name) {

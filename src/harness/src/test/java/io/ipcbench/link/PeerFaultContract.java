@@ -9,6 +9,9 @@ import io.ipcbench.peer.Watchdog;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;
 import io.ipcbench.traffic.Traffic;
+import io.ipcbench.soak.Soak;
+import io.ipcbench.soak.SoakPlan;
+import io.ipcbench.soak.SoakSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +45,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +95,9 @@ public abstract class PeerFaultContract {
     static final long STOP_SECONDS = Watchdog.STALL_SECONDS + FAILURE_SECONDS;
     /** How long a sender must stay in one wait, the peer stopped, to count as stuck there. */
     private static final long STUCK_MILLIS = 300;
+    /** The messages of the soak in {@code mvn verify}, all variants together. */
+    static final long SOAK_MESSAGES = 1_000_000;
+    static final int SOAK_SIZES_PER_VARIANT = 2;
     /** Messages carried before a fault, and by the run after it. */
     private static final int MESSAGES = 200;
     /** A named object's role: what follows the owner's pid and the 16-digit token. */
@@ -403,6 +411,36 @@ public abstract class PeerFaultContract {
             }
             return null;
         });
+    }
+
+    /**
+     * The mechanism is found where the soak and the runner look for it (its module's
+     * META-INF/services/io.ipcbench.link.Mechanism) and declares the variants its soak runs.
+     */
+    @Test
+    void theSoakFindsTheMechanismAndItsVariants() {
+        SoakPlan plan = SoakPlan.of(mechanism().name());
+        assertEquals(mechanism().getClass(), plan.mechanism().getClass(), "the mechanism registered under " + mechanism().name());
+        assertFalse(plan.variants().isEmpty(), mechanism().name() + " declares no variant to soak");
+    }
+
+    /**
+     * The soak, bounded for {@code mvn verify}: every variant the mechanism declares, in both shapes
+     * at two sizes each (small and large in turn), at least {@link #SOAK_MESSAGES} messages in all,
+     * every one checked. The summary is written to target/soak/MECHANISM.md.
+     */
+    @Test
+    void theSoakCarriesEveryMessageOnceInOrderIntact() throws IOException {
+        SoakPlan plan = SoakPlan.of(mechanism().name());
+        SoakSummary summary = Soak.run(plan, SOAK_MESSAGES, SOAK_SIZES_PER_VARIANT, result -> {});
+        Path file = Files.createDirectories(Path.of("target", "soak")).resolve(plan.name() + ".md");
+        Files.writeString(file, summary.markdown());
+        System.out.println("soak " + summary.verdict());
+        assertEquals(0, summary.failures(), summary::verdict);
+        assertTrue(summary.messages() >= SOAK_MESSAGES, summary::verdict);
+        long singleSized = plan.variants().stream().filter(v -> v.payload() != Variant.Payload.PATTERNED).count();
+        assertEquals(plan.variants().size() * SOAK_SIZES_PER_VARIANT - singleSized, summary.results().size(),
+                "sessions: every variant at two sizes (one for signals, which have no size, and the eventfd counter, which has one)");
     }
 
     @AfterEach

@@ -20,10 +20,10 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The harness's contract tests as the CLI's tests can read them (the CLI does not depend on the
- * harness): its compiled test classes, in a class loader with one built benchmarks.jar (the
- * harness and JMH inside) and JUnit, and what a jar's benchmarks offer, read through JMH's own
- * benchmark list in that loader.
+ * A module's contract tests as the CLI's tests can read them (the CLI does not depend on the
+ * harness): the harness's compiled test classes (the test kit) and the module's, in a class loader
+ * with its built benchmarks.jar (the harness and JMH inside) and JUnit, and what a jar's
+ * benchmarks offer, read through JMH's own benchmark list in that loader.
  */
 final class ContractTests {
     static final Path CLASSES = BuiltJars.REPOSITORY.resolve("src/harness/target/test-classes");
@@ -32,7 +32,12 @@ final class ContractTests {
     private ContractTests() {
     }
 
-    /** A loader for {@code jar}, the harness's test classes and JUnit; close it when done. */
+    /** A module's compiled tests, its mechanism's contract among them. */
+    static Path moduleTests(BenchmarkJar jar) {
+        return BuiltJars.JMH.resolve(jar.module()).resolve("target/test-classes");
+    }
+
+    /** A loader for {@code jar}, the harness's and the module's test classes and JUnit; close it when done. */
     static URLClassLoader loader(BenchmarkJar jar) {
         assertTrue(Files.isRegularFile(CLASSES.resolve(CONTRACTS.replace('.', '/') + ".class")), "the harness's test classes are not built in "
                 + CLASSES + ": build them with the CLI, mvn -pl src/cli -am verify");
@@ -40,6 +45,7 @@ final class ContractTests {
         try {
             urls.add(jar.jar().toUri().toURL());
             urls.add(CLASSES.toUri().toURL());
+            urls.add(moduleTests(jar).toUri().toURL());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,8 +63,10 @@ final class ContractTests {
 
     /** Mechanism name to every params map its contract tests exercise (Contracts.exercised in the harness's tests). */
     @SuppressWarnings("unchecked")
-    static Map<String, List<Map<String, String>>> exercised(URLClassLoader loader) {
-        return (Map<String, List<Map<String, String>>>) call(loader, CONTRACTS, "exercised");
+    static Map<String, List<Map<String, String>>> exercised(URLClassLoader loader, BenchmarkJar jar) {
+        assertTrue(Files.isDirectory(moduleTests(jar)), "jmh/" + jar.module() + " has no compiled tests in " + moduleTests(jar)
+                + ": every two-process module tests its mechanism with a subclass of the harness's MechanismContract");
+        return (Map<String, List<Map<String, String>>>) call(loader, CONTRACTS, "exercised", moduleTests(jar).toString());
     }
 
     /** The modules whose benchmarks start no peer process, with the reason (Contracts.IN_PROCESS). */
@@ -108,9 +116,9 @@ final class ContractTests {
         }
     }
 
-    private static Object call(URLClassLoader loader, String type, String method) {
+    private static Object call(URLClassLoader loader, String type, String method, String argument) {
         try {
-            return loader.loadClass(type).getMethod(method).invoke(null);
+            return loader.loadClass(type).getMethod(method, String.class).invoke(null, argument);
         } catch (InvocationTargetException e) {
             throw new AssertionError(type + "." + method + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * each {@code @Param} list of every benchmark in every built jar, and each value a choice param
  * accepts besides (its refusal of an unknown value lists them: a layout or a pinning a run may
  * give with -p). The tests' side is what each contract test declares it runs traffic with
- * (Contracts.exercised in the harness's tests). Values are compared one by one, as the param
+ * (Contracts.exercised in the harness's test kit, over the module's tests). Values are compared one by one, as the param
  * check reads them (case and '-' against '_' aside), not in every combination: the full product
  * is the benchmark matrix itself. The in-process module (Contracts.IN_PROCESS) has no contract.
  */
@@ -39,7 +39,7 @@ class ParamCoverageTest {
                 if (ContractTests.inProcess(loader).contains(jar.module())) {
                     continue;
                 }
-                List<Map<String, String>> exercised = ContractTests.exercised(loader).getOrDefault(jar.module(), List.of());
+                List<Map<String, String>> exercised = ContractTests.exercised(loader, jar).getOrDefault(jar.module(), List.of());
                 assertFalse(exercised.isEmpty(), "jmh/" + jar.module() + " has no contract test declaring what it exercises");
                 Map<String, Map<String, List<String>>> offered = ContractTests.offered(loader, jar);
                 assertFalse(offered.isEmpty(), jar.module() + ": no benchmarks in " + jar.jar());

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Group)
 public class FalseSharing implements CheckedParams {
     @Param({"SHARED_INDICES", "PADDED"})
-    public String layout;
+    public RingLayout layout;
 
     @Param({"cross-core"})
     public String pinning;

@@ -1,6 +1,8 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SyncKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -21,11 +23,11 @@ import java.util.concurrent.TimeUnit;
  * the /dev/shm pages ShmLatency uses; here the very file type is mapped, once.
  */
 public class InProcessLatency extends RoundTripBenchmark {
-    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
-    public String sync;
+    @Param
+    public SyncKind sync;
 
-    @Param({"PADDED", "SHARED_INDICES", "FLAG_WITH_PAYLOAD"})
-    public String layout;
+    @Param
+    public RingLayout layout;
 
     @Param({"1"})
     public String capacity;

@@ -1,6 +1,8 @@
 package io.ipcbench.cacheline;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SyncKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,11 +20,11 @@ import java.util.concurrent.TimeUnit;
  * from the first core's cache. Left out and pitfall avoided: as InProcessLatency.
  */
 public class InProcessThroughput extends OneWayBenchmark {
-    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
-    public String sync;
+    @Param
+    public SyncKind sync;
 
-    @Param({"PADDED", "SHARED_INDICES", "FLAG_WITH_PAYLOAD"})
-    public String layout;
+    @Param
+    public RingLayout layout;
 
     @Param({"1", "64"})
     public String capacity;

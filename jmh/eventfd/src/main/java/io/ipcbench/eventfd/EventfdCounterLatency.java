@@ -2,6 +2,7 @@ package io.ipcbench.eventfd;
 
 import io.ipcbench.bench.AbstractRoundTripBenchmark;
 import io.ipcbench.bench.TrialOpener;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -21,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  */
 public class EventfdCounterLatency extends AbstractRoundTripBenchmark {
     @Param({"COUNTER"})
-    public String shape;
+    public Shape shape;
 
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     public EventfdCounterLatency() {
         super("eventfd", TrialOpener.peer(new EventfdMechanism(), Map.of("size", Integer.toString(EventfdMechanism.COUNTER_BYTES))));

@@ -1,6 +1,7 @@
 package io.ipcbench.eventfd;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -22,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 public class EventfdLatency extends RoundTripBenchmark {
     /** Fixed per class: COUNTER carries 8 bytes only, so it has a class of its own without the size list. */
     @Param({"RING"})
-    public String shape;
+    public Shape shape;
 
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     /** Microseconds a reader spins on the ring before it reads its eventfd; 0 reads at once. */
     @Param({"0"})

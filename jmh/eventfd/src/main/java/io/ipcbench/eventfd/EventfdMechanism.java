@@ -1,16 +1,13 @@
 package io.ipcbench.eventfd;
 
-import io.ipcbench.link.Role;
-import io.ipcbench.link.Variant;
-import java.util.stream.Stream;
-import java.util.List;
-import java.util.ArrayList;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.Eventfds;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.NamedObjects;
@@ -20,9 +17,12 @@ import io.ipcbench.ring.SharedMapping;
 import io.ipcbench.ring.SharedRings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * eventfd(2) between the benchmark JVM and its child, in two {@link Shape}s: COUNTER, where the

@@ -1,8 +1,8 @@
 package io.ipcbench.eventfd;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.link.MechanismContract;
 import io.ipcbench.link.Params;
+import io.ipcbench.ring.RingMechanismContract;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-class EventfdTest extends MechanismContract {
+class EventfdTest extends RingMechanismContract {
     @Override
     protected Mechanism mechanism() {
         return new EventfdMechanism();
@@ -68,23 +68,14 @@ class EventfdTest extends MechanismContract {
         return params.choice("shape", Shape.class) == Shape.RING ? List.of("rings") : List.of();
     }
 
-    /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
-    @Override
-    protected Optional<Params> windowHoldingParams() {
-        Map<String, String> variant = new LinkedHashMap<>(crashVariant());
-        variant.put("capacity", "256");
-        return Optional.of(params(variant, 4096));
-    }
-
     @Override
     protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
         return Stream.of(
                 invalidSizes(with("size", "64")),
+                invalidCapacities(EventfdTest::with),
                 Stream.of(
                         Map.entry(with("shape", "TRIANGLE"), "choose one of COUNTER, RING"),
                         Map.entry(with("wait", "SOMETIMES"), "choose one of BLOCKING, BUSY_POLL"),
-                        Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096"),
-                        Map.entry(with("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096"),
                         Map.entry(with("spin", "5000"), "spin is the microseconds a waiter spins on the ring before it reads its eventfd, a whole number from 0 to 1000"),
                         Map.entry(counter("64"), "eventfd: size=64 is not possible with shape=COUNTER"),
                         Map.entry(counter("16"), "so size must be 8"),

@@ -1,7 +1,5 @@
 package io.ipcbench.fifo;
 
-import io.ipcbench.link.Variant;
-import java.util.List;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
@@ -9,6 +7,7 @@ import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.SetUpWait;
 import io.ipcbench.link.StreamLink;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.Errno;
 import io.ipcbench.os.Fifos;
 import io.ipcbench.os.Libc;
@@ -16,6 +15,7 @@ import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.NativeException;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;

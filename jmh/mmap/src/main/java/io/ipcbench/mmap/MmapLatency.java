@@ -1,6 +1,8 @@
 package io.ipcbench.mmap;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SyncKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -21,15 +23,15 @@ import java.util.concurrent.TimeUnit;
  * (mmap(2) through FFM here, FileChannel.map there; both MAP_SHARED).
  */
 public class MmapLatency extends RoundTripBenchmark {
-    @Param({"DEV_SHM", "DISK", "MEMFD"})
-    public String backing;
+    @Param
+    public Backing backing;
 
-    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
-    public String sync;
+    @Param
+    public SyncKind sync;
 
     /** False sharing is the shm module's lesson; -p layout=SHARED_INDICES,FLAG_WITH_PAYLOAD runs it here too. */
     @Param({"PADDED"})
-    public String layout;
+    public RingLayout layout;
 
     @Param({"1"})
     public String capacity;

@@ -1,18 +1,15 @@
 package io.ipcbench.mmap;
 
-import io.ipcbench.ring.RingLayout;
-import io.ipcbench.link.Variant;
-import java.util.List;
-import java.util.ArrayList;
-import java.util.Arrays;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.Libc;
 import io.ipcbench.os.Mmap;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.ring.RingLayout;
 import io.ipcbench.ring.SharedMapping;
 import io.ipcbench.ring.SharedRings;
 import io.ipcbench.ring.SyncKind;
@@ -22,7 +19,10 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 

@@ -1,6 +1,8 @@
 package io.ipcbench.mmap;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SyncKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,15 +19,15 @@ import java.util.concurrent.TimeUnit;
  * writeback takes from a stream that never meant to persist anything.
  */
 public class MmapThroughput extends OneWayBenchmark {
-    @Param({"DEV_SHM", "DISK", "MEMFD"})
-    public String backing;
+    @Param
+    public Backing backing;
 
-    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
-    public String sync;
+    @Param
+    public SyncKind sync;
 
     /** False sharing is the shm module's lesson; -p layout=SHARED_INDICES,FLAG_WITH_PAYLOAD runs it here too. */
     @Param({"PADDED"})
-    public String layout;
+    public RingLayout layout;
 
     /** 64 slots: the two sides overlap; -p capacity=1 gives the single-slot handshake. */
     @Param({"64"})

@@ -1,18 +1,17 @@
 package io.ipcbench.mmap;
 
 import io.ipcbench.link.Mechanism;
-import io.ipcbench.link.MechanismContract;
 import io.ipcbench.link.Params;
+import io.ipcbench.ring.RingMechanismContract;
 import io.ipcbench.ring.RingObjects;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-class MmapTest extends MechanismContract {
+class MmapTest extends RingMechanismContract {
     /** The sync strategies are shm's, tested there with every layout; here one sleeping and one spinning one per backing. */
     private static final List<String> SYNCS = List.of("FUTEX", "SPIN");
     /** The others, whose waits do not depend on the backing (a semaphore lives outside the mapping): with DISK only. */
@@ -67,24 +66,15 @@ class MmapTest extends MechanismContract {
         };
     }
 
-    /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
-    @Override
-    protected Optional<Params> windowHoldingParams() {
-        Map<String, String> variant = new LinkedHashMap<>(crashVariant());
-        variant.put("capacity", "256");
-        return Optional.of(params(variant, 4096));
-    }
-
     @Override
     protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
         return Stream.of(
                 invalidSizes(with("size", "64")),
+                invalidCapacities(MmapTest::with),
                 Stream.of(
                         Map.entry(with("backing", "TAPE"), "choose one of DEV_SHM, DISK, MEMFD"),
-                        Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
+                        Map.entry(with("sync", "MUTEX"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE"),
                         Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
-                        Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096"),
-                        Map.entry(with("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096"),
                         Map.entry(without("backing"), "parameter backing is missing")))
                 .flatMap(s -> s);
     }

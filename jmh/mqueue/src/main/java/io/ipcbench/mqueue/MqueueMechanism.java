@@ -1,17 +1,17 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.link.Variant;
-import java.util.List;
-import java.util.Arrays;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.QueueMarkers;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 

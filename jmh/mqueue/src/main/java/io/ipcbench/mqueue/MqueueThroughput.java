@@ -1,6 +1,7 @@
 package io.ipcbench.mqueue;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,12 +28,12 @@ public class MqueueThroughput extends OneWayBenchmark {
     @Param({"64", "1024", "8192"})
     public String size;
 
-    @Param({"POSIX", "SYSV"})
-    public String api;
+    @Param
+    public QueueApi api;
 
     /** BLOCKING sleeps in the receive and is woken per message; BUSY_POLL spins on EAGAIN/ENOMSG, removing the wake-up. */
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     @Param({"1", "2"})
     public String depth;

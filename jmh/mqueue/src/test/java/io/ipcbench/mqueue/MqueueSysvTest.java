@@ -1,6 +1,5 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.link.Params;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.ipcbench.pipe;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class PipeLatency extends RoundTripBenchmark {
     /** BLOCKING sleeps in read(2) and is woken per message; BUSY_POLL spins on EAGAIN, removing the wake-up. */
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     public PipeLatency() {
         super(new PipeMechanism());

@@ -1,6 +1,8 @@
 package io.ipcbench.shm;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SyncKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,11 +21,11 @@ import java.util.concurrent.TimeUnit;
  * mechanism's reader must), so the comparison with pipes and sockets is of equal work.
  */
 public class ShmLatency extends RoundTripBenchmark {
-    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
-    public String sync;
+    @Param
+    public SyncKind sync;
 
-    @Param({"PADDED", "SHARED_INDICES", "FLAG_WITH_PAYLOAD"})
-    public String layout;
+    @Param
+    public RingLayout layout;
 
     @Param({"1"})
     public String capacity;

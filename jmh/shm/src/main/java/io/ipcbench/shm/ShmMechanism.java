@@ -1,24 +1,24 @@
 package io.ipcbench.shm;
 
-import io.ipcbench.link.Variant;
-import java.util.stream.Stream;
-import java.util.List;
-import java.util.Arrays;
-import io.ipcbench.ring.RingLayout;
-import io.ipcbench.ring.SharedMapping;
-import io.ipcbench.ring.SharedRings;
-import io.ipcbench.ring.SyncKind;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SharedMapping;
+import io.ipcbench.ring.SharedRings;
+import io.ipcbench.ring.SyncKind;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * Shared memory: one /dev/shm file mapped by both processes, holding two rings (benchmark to

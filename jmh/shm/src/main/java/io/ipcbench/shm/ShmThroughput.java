@@ -1,6 +1,8 @@
 package io.ipcbench.shm;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.SyncKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * 16 bytes off its line, so its single-slot rows are the ones that isolate the flag.
  */
 public class ShmThroughput extends OneWayBenchmark {
-    @Param({"SPIN", "FUTEX", "SPIN_THEN_FUTEX", "SEMAPHORE"})
-    public String sync;
+    @Param
+    public SyncKind sync;
 
-    @Param({"PADDED", "SHARED_INDICES", "FLAG_WITH_PAYLOAD"})
-    public String layout;
+    @Param
+    public RingLayout layout;
 
     @Param({"1", "64"})
     public String capacity;

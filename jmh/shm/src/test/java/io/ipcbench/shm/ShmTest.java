@@ -1,20 +1,19 @@
 package io.ipcbench.shm;
 
+import io.ipcbench.link.Mechanism;
+import io.ipcbench.link.Params;
 import io.ipcbench.ring.RingLayout;
+import io.ipcbench.ring.RingMechanismContract;
 import io.ipcbench.ring.RingObjects;
 import io.ipcbench.ring.SyncKind;
-import io.ipcbench.link.Mechanism;
-import io.ipcbench.link.MechanismContract;
-import io.ipcbench.link.Params;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-class ShmTest extends MechanismContract {
+class ShmTest extends RingMechanismContract {
     private static final Map<String, String> VALID = Map.of("sync", "SPIN", "layout", "PADDED", "capacity", "1");
 
     @Override
@@ -57,23 +56,14 @@ class ShmTest extends MechanismContract {
         return RingObjects.roles(params, "rings");
     }
 
-    /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
-    @Override
-    protected Optional<Params> windowHoldingParams() {
-        Map<String, String> variant = new LinkedHashMap<>(crashVariant());
-        variant.put("capacity", "256");
-        return Optional.of(params(variant, 4096));
-    }
-
     @Override
     protected Stream<Map.Entry<Map<String, String>, String>> invalidVariants() {
         return Stream.of(
                 invalidSizes(with("size", "64")),
+                invalidCapacities(ShmTest::with),
                 Stream.of(
-                        Map.entry(with("sync", "MUTEX"), "choose one of SEMAPHORE, SPIN, FUTEX, SPIN_THEN_FUTEX"),
+                        Map.entry(with("sync", "MUTEX"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE"),
                         Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
-                        Map.entry(with("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096"),
-                        Map.entry(with("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096"),
                         Map.entry(with("capacity", "many"), "capacity=many is not a number"),
                         Map.entry(without("sync"), "parameter sync is missing")))
                 .flatMap(s -> s);

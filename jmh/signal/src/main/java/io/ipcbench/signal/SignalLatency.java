@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class SignalLatency extends AbstractRoundTripBenchmark {
     /** STANDARD: SIGUSR1 with tgkill; REALTIME: SIGRTMIN with rt_tgsigqueueinfo, carrying a checked sequence number. */
-    @Param({"STANDARD", "REALTIME"})
-    public String kind;
+    @Param
+    public SignalKind kind;
 
     public SignalLatency() {
         super(new SignalMechanism());

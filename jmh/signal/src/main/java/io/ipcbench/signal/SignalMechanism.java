@@ -1,16 +1,16 @@
 package io.ipcbench.signal;
 
-import io.ipcbench.link.Role;
-import io.ipcbench.link.Variant;
-import java.util.List;
-import java.util.ArrayList;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Role;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.NamedObjects;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class SignalThroughput extends AbstractOneWayBenchmark {
     /** STANDARD: SIGUSR1 with tgkill; REALTIME: SIGRTMIN with rt_tgsigqueueinfo, carrying a checked sequence number. */
-    @Param({"STANDARD", "REALTIME"})
-    public String kind;
+    @Param
+    public SignalKind kind;
 
     public SignalThroughput() {
         super(new SignalMechanism());

@@ -1,9 +1,9 @@
 package io.ipcbench.signal;
 
+import io.ipcbench.os.Libc;
 import io.ipcbench.os.Native;
 import io.ipcbench.os.NativeException;
-import io.ipcbench.os.Errno;
-import io.ipcbench.os.Libc;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;

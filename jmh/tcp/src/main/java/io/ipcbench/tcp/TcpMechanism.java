@@ -1,14 +1,12 @@
 package io.ipcbench.tcp;
 
-import io.ipcbench.link.Variant;
-import java.util.stream.Stream;
-import java.util.List;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.NioStreamLink;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.NamedObjects;
 
 import java.io.IOException;
@@ -18,10 +16,12 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * One TCP connection over the loopback interface, both directions on it. The benchmark side

@@ -1,6 +1,7 @@
 package io.ipcbench.tcp;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 public class TcpThroughput extends OneWayBenchmark {
     /** true sets TCP_NODELAY on both ends: every write leaves at once instead of being coalesced. */
     @Param({"true", "false"})
-    public String nodelay;
+    public boolean nodelay;
 
     /** BLOCKING sleeps in read(2) and is woken per message; BUSY_POLL spins on a non-blocking socket. */
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     public TcpThroughput() {
         super(new TcpMechanism());

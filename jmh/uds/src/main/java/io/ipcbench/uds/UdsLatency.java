@@ -1,6 +1,7 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.bench.RoundTripBenchmark;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -23,12 +24,12 @@ import java.util.concurrent.TimeUnit;
  * SEQPACKET or DGRAM message cannot carry on this kernel are refused, naming the sysctl.
  */
 public class UdsLatency extends RoundTripBenchmark {
-    @Param({"STREAM", "SEQPACKET", "DGRAM"})
-    public String type;
+    @Param
+    public SocketType type;
 
     /** BLOCKING sleeps in the kernel and is woken per message; BUSY_POLL retries at once, removing the wake-up. */
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     public UdsLatency() {
         super(new UdsMechanism());

@@ -1,13 +1,11 @@
 package io.ipcbench.uds;
 
-import io.ipcbench.link.Variant;
-import java.util.List;
-import java.util.Arrays;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.NamedObjects;
 
 import java.io.IOException;
@@ -15,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 

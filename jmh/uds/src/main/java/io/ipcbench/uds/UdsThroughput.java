@@ -1,6 +1,7 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.bench.OneWayBenchmark;
+import io.ipcbench.link.FdWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,12 +21,12 @@ import java.util.concurrent.TimeUnit;
  * Counted: messages the peer consumed, not sends that returned.
  */
 public class UdsThroughput extends OneWayBenchmark {
-    @Param({"STREAM", "SEQPACKET", "DGRAM"})
-    public String type;
+    @Param
+    public SocketType type;
 
     /** BLOCKING sleeps in the kernel and is woken per message; BUSY_POLL retries at once, removing the wake-up. */
-    @Param({"BLOCKING", "BUSY_POLL"})
-    public String wait;
+    @Param
+    public FdWait wait;
 
     public UdsThroughput() {
         super(new UdsMechanism());

@@ -7,9 +7,20 @@ package io.ipcbench.link;
  */
 public enum FdWait {
     /** Plain blocking read(2)/write(2): the thread sleeps in the kernel and is woken by the other side. */
-    BLOCKING,
+    BLOCKING(Waiting.SLEEPS),
     /** O_NONBLOCK descriptors, retried on EAGAIN with Thread.onSpinWait: no sleep, a CPU burnt instead. */
-    BUSY_POLL;
+    BUSY_POLL(Waiting.SPINS);
+
+    private final Waiting waiting;
+
+    FdWait(Waiting waiting) {
+        this.waiting = waiting;
+    }
+
+    /** Whether a side waiting this way spins or sleeps. */
+    public Waiting waiting() {
+        return waiting;
+    }
 
     /** The trial's {@code wait} parameter; BLOCKING where a caller gives none. */
     public static FdWait of(Params params) {

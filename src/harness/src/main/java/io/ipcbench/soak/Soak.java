@@ -1,7 +1,7 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.link.Variant;
 import io.ipcbench.link.Role;
+import io.ipcbench.link.Variant;
 import io.ipcbench.peer.PeerTraffic;
 import io.ipcbench.traffic.OneWay;
 import io.ipcbench.traffic.RoundTrip;

@@ -3,6 +3,7 @@ package io.ipcbench.soak;
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Variant;
+import io.ipcbench.link.Waiting;
 import io.ipcbench.os.Pinning;
 import io.ipcbench.ring.SyncKind;
 
@@ -58,14 +59,17 @@ public record SoakPlan(Mechanism mechanism) {
     }
 
     /**
-     * The weight factor of how {@code params} wait: {@link #SPINNING_WEIGHT} for a spinning side,
-     * {@link #ONE_CORE_SPINNING_WEIGHT} for one that only spins on one core, else 1.
+     * The weight factor of how {@code params} wait, asked of their strategy ({@code wait} or
+     * {@code sync}): {@link #SPINNING_WEIGHT} for a side that spins, {@link #ONE_CORE_SPINNING_WEIGHT}
+     * for one that only spins on one core, else 1.
      */
     private static double waiting(Map<String, String> params) {
-        boolean onlySpins = FdWait.BUSY_POLL.name().equals(params.get("wait")) || SyncKind.SPIN.name().equals(params.get("sync"));
-        if (onlySpins && Pinning.fitting() == Pinning.SAME_CORE) {
-            return ONE_CORE_SPINNING_WEIGHT;
-        }
-        return onlySpins || SyncKind.SPIN_THEN_FUTEX.name().equals(params.get("sync")) ? SPINNING_WEIGHT : 1;
+        Waiting waiting = params.containsKey("wait") ? FdWait.valueOf(params.get("wait")).waiting()
+                : params.containsKey("sync") ? SyncKind.valueOf(params.get("sync")).waiting() : Waiting.SLEEPS;
+        return switch (waiting) {
+            case SPINS -> Pinning.fitting() == Pinning.SAME_CORE ? ONE_CORE_SPINNING_WEIGHT : SPINNING_WEIGHT;
+            case SPINS_THEN_SLEEPS -> SPINNING_WEIGHT;
+            case SLEEPS -> 1;
+        };
     }
 }

@@ -1,8 +1,8 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.link.Variant;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
+import io.ipcbench.link.Variant;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

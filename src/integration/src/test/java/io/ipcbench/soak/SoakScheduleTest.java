@@ -1,8 +1,8 @@
 package io.ipcbench.soak;
 
-import io.ipcbench.link.Variant;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.Role;
+import io.ipcbench.link.Variant;
 import io.ipcbench.os.Pinning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

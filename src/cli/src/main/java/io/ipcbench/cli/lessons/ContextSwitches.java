@@ -7,7 +7,6 @@ import io.ipcbench.cli.results.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lesson 4: a blocking mechanism pays a wake-up, a context switch, per message; spinning pays CPU
@@ -20,7 +19,6 @@ import java.util.Set;
 public record ContextSwitches() implements Claim {
     private static final double NEAR_ZERO = 0.1;
     private static final double ONE = 1.0;
-    private static final Set<String> BLOCKING_SYNCS = Set.of("FUTEX", "SEMAPHORE");
     private static final List<String> SIDES = List.of("os.bench", "os.peer");
 
     @Override
@@ -38,7 +36,7 @@ public record ContextSwitches() implements Claim {
                 .filter(r -> r.isLatency() && !r.module().equals(Run.FLOOR_MODULE)).toList();
         List<JmhResult> measured = roundTrips.stream().filter(r -> !Double.isNaN(switches(r))).toList();
         long partly = roundTrips.stream().filter(r -> r.osCosts().containsKey("os.bench.csw.voluntary")).count() - measured.size();
-        List<JmhResult> spinning = measured.stream().filter(r -> "SPIN".equals(r.param("sync"))).toList();
+        List<JmhResult> spinning = measured.stream().filter(r -> r.param("sync") != null && Waits.onlySpins(r)).toList();
         List<JmhResult> blocking = measured.stream().filter(ContextSwitches::blocks).toList();
         if (spinning.isEmpty() || blocking.isEmpty()) {
             return Verdict.notMeasured(measured.isEmpty() ? (partly > 0 ? partly + " round trips have OS costs, none of both "
@@ -79,13 +77,9 @@ public record ContextSwitches() implements Claim {
         return SIDES.stream().map(side -> r.osCosts().get(side + ".csw.voluntary")).toList();
     }
 
+    /** Whether both sides sleep in the kernel when they find nothing (FUTEX, SEMAPHORE, BLOCKING, signals): asked of the strategy. */
     public static boolean blocks(JmhResult r) {
-        String sync = r.param("sync");
-        String wait = r.param("wait");
-        if (sync != null) {
-            return BLOCKING_SYNCS.contains(sync);
-        }
-        return wait == null || wait.equals("BLOCKING");
+        return Waits.sleeps(r);
     }
 
     /** Voluntary context switches per op, both processes; NaN unless the run measured both in every iteration. */

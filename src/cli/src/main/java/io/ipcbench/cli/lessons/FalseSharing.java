@@ -75,7 +75,7 @@ record FalseSharing(String layout, String shares, boolean singleSlot) implements
     }
 
     private static boolean spinning(JmhResult r) {
-        return r.param("sync") == null || r.param("sync").equals("SPIN");
+        return r.param("sync") == null || Waits.onlySpins(r);
     }
 
     private static Optional<JmhResult> twin(Run run, JmhResult shared) {

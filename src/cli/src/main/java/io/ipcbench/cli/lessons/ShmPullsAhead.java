@@ -20,7 +20,6 @@ import java.util.TreeSet;
  */
 record ShmPullsAhead(boolean latency) implements Claim {
     static final List<String> COPY_BASED = List.of("pipe", "fifo", "uds", "tcp", "mqueue");
-    private static final List<String> BLOCKING_SYNCS = List.of("FUTEX", "SEMAPHORE");
 
     @Override
     public String statement() {
@@ -33,10 +32,10 @@ record ShmPullsAhead(boolean latency) implements Claim {
                 + "the advantage at the largest common size / the advantage at the smallest is > 1 beyond the noise for every "
                 + "copy-based mechanism present, not reproduced when it is < 1 beyond the noise for one, inconclusive "
                 + "otherwise";
-        Optional<String> sync = BLOCKING_SYNCS.stream()
+        Optional<String> sync = Waits.sleepingSyncs().stream()
                 .filter(s -> !Pick.all(run, "shm", latency, Map.of("sync", s)).isEmpty()).findFirst();
         if (sync.isEmpty()) {
-            return Verdict.notMeasured("no shm " + kind() + " with a blocking sync (FUTEX or SEMAPHORE) in this run", threshold);
+            return Verdict.notMeasured("no shm " + kind() + " with a sleeping sync (" + String.join(" or ", Waits.sleepingSyncs()) + ") in this run", threshold);
         }
         List<String> measured = new ArrayList<>();
         List<Noise.Ratio> growth = new ArrayList<>();

@@ -55,7 +55,7 @@ record SpinFastest() implements Claim {
         if (!r.isLatency() || r.size().isEmpty() || r.size().getAsLong() != size || r.module().equals(Run.FLOOR_MODULE)) {
             return false;
         }
-        return !r.module().equals("shm") || !String.valueOf(r.param("sync")).startsWith("SPIN");
+        return !r.module().equals("shm") || Waits.sleeps(r);
     }
 
     private static Optional<JmhResult> fastestOf(List<JmhResult> results) {

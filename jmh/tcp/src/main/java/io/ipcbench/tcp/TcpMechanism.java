@@ -56,12 +56,11 @@ public final class TcpMechanism implements Mechanism {
         return "tcp";
     }
 
-    /** Nagle off and on, blocking; busy polling with Nagle off. */
+    /** Nagle off and on, with both waits. */
     @Override
     public List<Variant> variants() {
-        return Variant.bothShapes(Stream.of(
-                Map.of("nodelay", "true", "wait", "BLOCKING"), Map.of("nodelay", "false", "wait", "BLOCKING"),
-                Map.of("nodelay", "true", "wait", "BUSY_POLL")));
+        return Variant.bothShapes(Variant.waits().flatMap(wait -> Stream.of("true", "false")
+                .map(nodelay -> Variant.with(Map.of("nodelay", nodelay), "wait", wait.get("wait")))));
     }
 
     @Override

@@ -20,20 +20,6 @@ class TcpTest extends MechanismContract {
         return new TcpMechanism();
     }
 
-    /** Nagle off and on, each blocking and busy-polling. */
-    @Override
-    protected Stream<Map<String, String>> echoVariants() {
-        return Stream.of(Map.of("nodelay", "true", "wait", "BLOCKING"),
-                Map.of("nodelay", "false", "wait", "BLOCKING"),
-                Map.of("nodelay", "true", "wait", "BUSY_POLL"),
-                Map.of("nodelay", "false", "wait", "BUSY_POLL"));
-    }
-
-    @Override
-    protected Stream<Map<String, String>> streamVariants() {
-        return echoVariants();
-    }
-
     /** Blocking: a stopped peer leaves the benchmark asleep in read(2), which only the watchdog can end. */
     @Override
     protected Map<String, String> crashVariant() {

@@ -18,7 +18,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +42,6 @@ class UdsTest extends MechanismContract {
     }
 
     /** Every socket type with every way of waiting. */
-    @Override
-    protected Stream<Map<String, String>> echoVariants() {
-        return Arrays.stream(SocketType.values()).flatMap(type -> Arrays.stream(FdWait.values())
-                .map(wait -> Map.of("type", type.name(), "wait", wait.name())));
-    }
-
-    @Override
-    protected Stream<Map<String, String>> streamVariants() {
-        return echoVariants();
-    }
-
     /** Blocking DGRAM: no end of file tells a datagram socket that its partner died, only the timed waits do. */
     @Override
     protected Map<String, String> crashVariant() {

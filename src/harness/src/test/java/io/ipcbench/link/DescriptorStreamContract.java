@@ -11,16 +11,6 @@ import java.util.stream.Stream;
  * and in order, however the kernel splits or joins them.
  */
 public abstract class DescriptorStreamContract extends MechanismContract {
-    @Override
-    protected Stream<Map<String, String>> echoVariants() {
-        return Stream.of(Map.of("wait", "BLOCKING"), Map.of("wait", "BUSY_POLL"));
-    }
-
-    @Override
-    protected Stream<Map<String, String>> streamVariants() {
-        return echoVariants();
-    }
-
     /** Blocking: a stopped peer leaves the benchmark asleep in read(2), which only the watchdog can end. */
     @Override
     protected Map<String, String> crashVariant() {

@@ -31,11 +31,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class MechanismContract extends PeerFaultContract {
     protected static final List<Integer> SIZES = List.of(64, 4096, 65537, 1 << 20);
 
-    /** The mechanism's own parameters to cover (each combined with every size), for round trips. */
-    protected abstract Stream<Map<String, String>> echoVariants();
+    /**
+     * The mechanism's own parameters to cover (each combined with every size), for round trips: by
+     * default the patterned round trips the mechanism declares ({@link Mechanism#variants}, what
+     * its soak runs); a test whose matrix crosses more (every sync with every layout, every depth)
+     * overrides this.
+     */
+    protected Stream<Map<String, String>> echoVariants() {
+        return declared(Role.ECHO);
+    }
 
     /** The same for one-way streams. */
-    protected abstract Stream<Map<String, String>> streamVariants();
+    protected Stream<Map<String, String>> streamVariants() {
+        return declared(Role.SINK);
+    }
+
+    private Stream<Map<String, String>> declared(Role shape) {
+        return mechanism().variants().stream().filter(v -> v.shape() == shape && v.payload() == Variant.Payload.PATTERNED)
+                .map(Variant::params);
+    }
 
     /** The variant of the fault matrix: preferably one whose waits block in the kernel. */
     protected abstract Map<String, String> crashVariant();

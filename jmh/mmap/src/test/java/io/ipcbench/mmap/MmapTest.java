@@ -71,10 +71,9 @@ class MmapTest extends RingMechanismContract {
         return Stream.of(
                 invalidSizes(with("size", "64")),
                 invalidCapacities(MmapTest::with),
+                invalidSyncAndLayout(MmapTest::with),
                 Stream.of(
                         Map.entry(with("backing", "TAPE"), "choose one of DEV_SHM, DISK, MEMFD"),
-                        Map.entry(with("sync", "MUTEX"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE"),
-                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
                         Map.entry(without("backing"), "parameter backing is missing")))
                 .flatMap(s -> s);
     }

@@ -61,9 +61,8 @@ class ShmTest extends RingMechanismContract {
         return Stream.of(
                 invalidSizes(with("size", "64")),
                 invalidCapacities(ShmTest::with),
+                invalidSyncAndLayout(ShmTest::with),
                 Stream.of(
-                        Map.entry(with("sync", "MUTEX"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE"),
-                        Map.entry(with("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"),
                         Map.entry(with("capacity", "many"), "capacity=many is not a number"),
                         Map.entry(without("sync"), "parameter sync is missing")))
                 .flatMap(s -> s);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The contract of a mechanism whose messages move through the shared rings (shm, mmap, the
  * eventfd ring): {@link MechanismContract}'s, with what every ring adds: a capacity that holds
- * OneWay's window, and the capacities every ring refuses.
+ * OneWay's window, and the values every ring refuses.
  */
 public abstract class RingMechanismContract extends MechanismContract {
     /** A ring of 256 slots holds OneWay's window of 4096-byte messages (128). */
@@ -29,5 +29,12 @@ public abstract class RingMechanismContract extends MechanismContract {
         return Stream.of(
                 Map.entry(with.apply("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096"),
                 Map.entry(with.apply("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096"));
+    }
+
+    /** The sync and layout names no ring knows, with the refusal: {@code with} as above. */
+    protected static Stream<Map.Entry<Map<String, String>, String>> invalidSyncAndLayout(BiFunction<String, String, Map<String, String>> with) {
+        return Stream.of(
+                Map.entry(with.apply("sync", "MUTEX"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE"),
+                Map.entry(with.apply("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"));
     }
 }

@@ -35,6 +35,7 @@ public final class LimitedTrialMain {
         List<String> rest = Arrays.asList(args);
         if (rest.getFirst().equals("--wait")) {
             rest = rest.subList(1, rest.size());
+            openEveryClassPathEntry();
             try (var fds = Files.list(Path.of("/proc/self/fd"))) {
                 System.out.println("FDS " + fds.count());
             }
@@ -60,5 +61,19 @@ public final class LimitedTrialMain {
             left.addAll(NamedObjects.presentFor(ProcessHandle.current().pid(), Path.of(queues)));
         }
         System.out.println("LEFT " + left);
+    }
+
+    /**
+     * The class path's jars (the harness's, each mechanism's) are opened as their classes are first
+     * looked up, each holding a descriptor from then on: a lookup that finds nothing opens them
+     * all, so that the descriptors counted for the parent are those the trial starts with.
+     */
+    private static void openEveryClassPathEntry() {
+        try {
+            Class.forName(LimitedTrialMain.class.getName() + "$NotOnTheClassPath");
+            throw new IllegalStateException("a class that does not exist was found");
+        } catch (ClassNotFoundException expected) {
+            // every entry was searched
+        }
     }
 }

@@ -93,6 +93,8 @@ class SoakScheduleTest {
     @Test
     void anUnknownMechanismIsRefusedNamingThoseThatExist() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SoakPlan.of("cacheline"));
-        assertEquals("no soak for mechanism 'cacheline'; mechanisms: shm, pipe, fifo, uds, tcp, mqueue, eventfd, signal, mmap", e.getMessage());
+        assertEquals(Set.of("shm", "pipe", "fifo", "uds", "tcp", "mqueue", "eventfd", "signal", "mmap"), Set.copyOf(SoakPlan.mechanisms()),
+                "the mechanisms on this class path, found through their META-INF/services lines");
+        assertEquals("no soak for mechanism 'cacheline'; mechanisms here: " + String.join(", ", SoakPlan.mechanisms()), e.getMessage());
     }
 }

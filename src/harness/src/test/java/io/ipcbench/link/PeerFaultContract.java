@@ -296,7 +296,7 @@ public abstract class PeerFaultContract {
                 }
             }
             Duration limit = Duration.ofSeconds(trials.size() * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS);
-            List<PeerFailure> failures = assertTimeoutPreemptively(limit, () -> trials.stream().map(CompletableFuture::join).toList());
+            List<PeerFailure> failures = withinOrDumpThreads(limit, () -> trials.stream().map(CompletableFuture::join).toList());
             for (int i = 0; i < failures.size(); i++) {
                 Params params = variants.get(i / 2);
                 assertNames(failures.get(i), params, "made no progress for " + Watchdog.STALL_SECONDS + " s");
@@ -485,7 +485,36 @@ public abstract class PeerFaultContract {
     }
 
     private static <T> T inOneThread(ThrowingSupplier<T> trial) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(2 * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS), trial);
+        return withinOrDumpThreads(Duration.ofSeconds(2 * ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS + STOP_SECONDS), trial);
+    }
+
+    /**
+     * {@code work} within {@code limit}, else the test fails; a second before the limit, every
+     * thread's stack is printed first, while the stuck ones still sit where they are stuck (the
+     * failure interrupts them).
+     */
+    private static <T> T withinOrDumpThreads(Duration limit, ThrowingSupplier<T> work) {
+        Thread dump = Thread.ofPlatform().daemon().name("ipcbench-test-thread-dump").unstarted(() -> {
+            try {
+                Thread.sleep(limit.minusSeconds(1));
+            } catch (InterruptedException finished) {
+                return;
+            }
+            StringBuilder stacks = new StringBuilder("still running " + limit.minusSeconds(1).toSeconds() + " s after the start; every thread:\n");
+            Thread.getAllStackTraces().forEach((thread, frames) -> {
+                stacks.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : frames) {
+                    stacks.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.out.println(stacks);
+        });
+        dump.start();
+        try {
+            return assertTimeoutPreemptively(limit, work);
+        } finally {
+            dump.interrupt();
+        }
     }
 
     /** Runs {@code traffic} until it fails, and checks that it failed within {@code seconds} of the fault. */

@@ -103,7 +103,7 @@ public final class EventfdMechanism implements Mechanism {
                 String[] fds = peer.awaitExport(FDS).split(",");
                 int peerBell = Libc.duplicateFrom(peer.pid(), Integer.parseInt(fds[0]));
                 int ownBell = Libc.duplicateFrom(peer.pid(), Integer.parseInt(fds[1]));
-                PeerExitBell exitBell = PeerExitBell.arm(peer.onExit(), ownBell);
+                PeerExitBell exitBell = PeerExitBell.arm(peer.process(), ownBell);
                 return link(params, forPeer, ownBell, peerBell, peerLiveness, SharedRings.End.BENCHMARK, () -> {
                     exitBell.close();
                     Libc.close(ownBell);

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -112,18 +114,61 @@ class EventfdCounterTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment count = arena.allocate(8, 8);
             Process shortLived = new ProcessBuilder("sleep", "0.2").start();
-            try (PeerExitBell bell = PeerExitBell.arm(shortLived.onExit(), fd)) {
+            try (PeerExitBell bell = PeerExitBell.arm(shortLived, fd)) {
                 assertEquals(8, assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Libc.read(fd, count.address(), 8)));
                 assertEquals(PeerExitBell.COUNT, count.get(ValueLayout.JAVA_LONG, 0));
                 assertFalse(shortLived.isAlive(), "the woken reader's liveness check must already see the exit");
             }
             Process disarmed = new ProcessBuilder("sleep", "0.2").start();
-            PeerExitBell.arm(disarmed.onExit(), fd).close();
+            PeerExitBell.arm(disarmed, fd).close();
             assertTrue(disarmed.waitFor(5, TimeUnit.SECONDS));
             Thread.sleep(200);
             Libc.setNonBlocking(fd);
             assertEquals(-Errno.EAGAIN, Libc.read(fd, count.address(), 8), "a closed bell does not ring");
         } finally {
+            Libc.close(fd);
+        }
+    }
+
+    /**
+     * Every worker of the common ForkJoinPool is held in a sleep, as another blocked task would hold
+     * it; the Process's onExit() completes on that pool, so a bell rung from it would wait with
+     * them. The read does not block here, so that a bell that never rings fails the test rather
+     * than leaving a thread in read(2).
+     */
+    @Test
+    void theExitBellRingsWhileTheCommonPoolIsBusy() throws Exception {
+        int workers = ForkJoinPool.getCommonPoolParallelism();
+        CountDownLatch busy = new CountDownLatch(workers);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < workers; i++) {
+            ForkJoinPool.commonPool().execute(() -> {
+                busy.countDown();
+                while (release.getCount() > 0) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        int fd = Eventfds.create(true);
+        try (Arena arena = Arena.ofConfined()) {
+            assertTrue(busy.await(5, TimeUnit.SECONDS), "the common pool's workers took their tasks");
+            MemorySegment count = arena.allocate(8, 8);
+            Process shortLived = new ProcessBuilder("sleep", "0.2").start();
+            try (PeerExitBell bell = PeerExitBell.arm(shortLived, fd)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                long n;
+                while ((n = Libc.read(fd, count.address(), 8)) == -Errno.EAGAIN && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(8, n, "the bell rang within 5 s of a 0.2 s process's start");
+                assertEquals(PeerExitBell.COUNT, count.get(ValueLayout.JAVA_LONG, 0));
+            }
+        } finally {
+            release.countDown();
             Libc.close(fd);
         }
     }

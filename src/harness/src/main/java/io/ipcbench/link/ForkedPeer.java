@@ -4,8 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The peer JVM as a mechanism's {@link Mechanism.Offer} sees it while connecting the benchmark's
- * end: its pid (to take its descriptors with pidfd_getfd), the values it exported, and its exit.
- * The peer package's process handle implements it; a mechanism needs nothing more of the process.
+ * end: its pid (to take its descriptors with pidfd_getfd), the values it exported, and its exit
+ * (a future, or the process itself to wait on). The peer package's process handle implements it;
+ * a mechanism needs nothing more of the process.
  */
 public interface ForkedPeer {
     /**
@@ -24,4 +25,11 @@ public interface ForkedPeer {
 
     /** Completes once the peer has exited and the process reports it dead. */
     CompletableFuture<Process> onExit();
+
+    /**
+     * The peer's process, for a mechanism that must act on its exit without delay: it can wait for
+     * it ({@link Process#waitFor()}) on a thread of its own, where the actions of {@link #onExit()}
+     * run on the common ForkJoinPool, which any other task blocked there holds up.
+     */
+    Process process();
 }

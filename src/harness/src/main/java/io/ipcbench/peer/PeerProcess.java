@@ -127,6 +127,11 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     }
 
     @Override
+    public Process process() {
+        return process;
+    }
+
+    @Override
     public String label() {
         return Long.toString(pid());
     }

@@ -35,6 +35,7 @@ public final class ReportCommand {
         Run run = Run.load(runDir);
         Doc doc = new Doc("ipcbench report: " + run.id());
         doc.add(Summary.of(run)).contents();
+        doc.add(MechanismChoice.section(run));
 
         List<Chart> charts = new ArrayList<>(SizeCharts.of(run));
         doc.heading(2, "Mechanisms side by side");

@@ -37,8 +37,12 @@ public final class MechanismChoice {
     private static final Set<String> BUFFERING = Set.of("capacity", "depth");
     /** Params whose other values demonstrate a mistake; only the classic value is offered. */
     private static final Set<String> CLASSIC_ONLY = Set.of("layout", "nodelay", "pinning");
-    /** JMH's 99.9 % interval beyond this share of the score makes a row noisy. */
-    static final double NOISY = 0.25;
+    /**
+     * A row is noisy when its forks' means (its iterations', in a one-fork run) vary by more than this share of
+     * their mean (standard deviation over mean). JMH's 99.9 % interval is not used: over three iterations its
+     * Student factor is 18, so it calls a 5 % spread ±100 %.
+     */
+    static final double NOISY = 0.10;
 
     /**
      * One mechanism at the size answered for (the asked one, or the next larger it was measured at): its round trip
@@ -252,11 +256,23 @@ public final class MechanismChoice {
         if (ForkModes.of(r).isPresent()) {
             caveats.add(what + ": forks in two modes, its figures describe neither");
         }
-        double relative = r.primary().error() / r.primary().score();
-        if (relative > NOISY) {
-            caveats.add(what + ": noisy, mean ± " + Fmt.num(relative * 100) + " %");
+        double[] values = r.primary().forks().size() > 1 ? r.primary().forkMeans() : r.primary().iterations();
+        double spread = spread(values);
+        if (spread > NOISY) {
+            caveats.add(what + ": noisy, " + (r.primary().forks().size() > 1 ? "forks" : "iterations") + " vary by "
+                    + Fmt.num(spread * 100) + " % (standard deviation over mean)");
         }
         return caveats;
+    }
+
+    /** Standard deviation over mean; 0 for fewer than two values. */
+    static double spread(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(squares / (values.length - 1)) / mean;
     }
 
     /** User and system CPU time of both processes per operation; NaN unless both were measured in every iteration. */

@@ -94,6 +94,18 @@ class MechanismChoiceTest {
     }
 
     @Test
+    void aRowWhoseIterationsVaryMoreThanATenthIsCalledNoisy() {
+        Metric steady = new Metric(1e6, Double.NaN, 0, 0, "ops/s", new TreeMap<>(), List.of(new Metric.Fork(new double[] {0.95e6, 1e6, 1.05e6}, List.of())));
+        Metric noisy = new Metric(1e6, Double.NaN, 0, 0, "ops/s", new TreeMap<>(), List.of(new Metric.Fork(new double[] {0.8e6, 1e6, 1.2e6}, List.of())));
+        var quiet = new MechanismChoice.Option("pipe", 64, java.util.Optional.of(Waiting.SLEEPS), java.util.Optional.empty(),
+                java.util.Optional.of(result("pipe", "PipeThroughput.oneWay", "thrpt", "size=64 wait=BLOCKING", steady)));
+        var loud = new MechanismChoice.Option("pipe", 64, java.util.Optional.of(Waiting.SLEEPS), java.util.Optional.empty(),
+                java.util.Optional.of(result("pipe", "PipeThroughput.oneWay", "thrpt", "size=64 wait=BLOCKING", noisy)));
+        assertEquals(List.of(), MechanismChoice.caveats(quiet), "a spread of 5 %");
+        assertEquals(List.of("throughput: noisy, iterations vary by 20 % (standard deviation over mean)"), MechanismChoice.caveats(loud));
+    }
+
+    @Test
     void theQuickReferenceRunAnswersTheStandardQuestions() throws IOException {
         Path copy = ReferenceRuns.copy(ReferenceRuns.QUICK, dir);
         Run run = Run.load(copy);

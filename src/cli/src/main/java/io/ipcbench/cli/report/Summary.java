@@ -26,7 +26,7 @@ final class Summary {
         Map<String, String> env = run.info().environment();
         var table = doc.table("", "this run");
         table.row("machine", env.get("CPU") + ", " + env.get("logical CPUs") + " logical CPUs (allowed: " + env.get("CPUs allowed")
-                + ", SMT " + env.get("SMT active") + "), kernel " + env.get("kernel release") + ", JDK " + env.get("JDK"));
+                + ", SMT active: " + env.get("SMT active") + "), kernel " + env.get("kernel release") + ", JDK " + env.get("JDK"));
         table.row("run", "profile " + env.get("profile") + ", " + forks(run) + ", " + run.results().size() + " results in "
                 + run.modules().size() + " modules, " + env.get("start") + " to " + env.get("end") + ", commit " + env.get("commit"));
         table.row("other work during the run", run.info().machineLoad().map(Summary::load)

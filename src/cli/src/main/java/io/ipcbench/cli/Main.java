@@ -2,6 +2,7 @@ package io.ipcbench.cli;
 
 import io.ipcbench.cli.diff.DiffCommand;
 import io.ipcbench.cli.lessons.Lessons;
+import io.ipcbench.cli.report.PickCommand;
 import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.run.RunCommand;
@@ -46,6 +47,10 @@ public final class Main {
                     yield 0;
                 }
                 case "diff" -> DiffCommand.run(rest, out, err);
+                case "pick" -> {
+                    out.print(PickCommand.answer(rest));
+                    yield 0;
+                }
                 default -> throw new CliException(
                         (command.isEmpty() ? "no command given" : "unknown command '" + command + "'") + "\n" + Usage.TEXT);
             };

@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * A report as a list of blocks, so that the Markdown and the HTML of one report come from the same
- * content ({@link MarkdownWriter}, {@link HtmlWriter}). Text may use `code` and **bold**.
+ * content ({@link MarkdownWriter}, {@link HtmlWriter}). Text may use `code`, **bold** and
+ * [links](target). Every heading gets the anchor GitHub gives it ({@link Anchors}), so that a
+ * table of contents ({@link #contents}) and a link to {@code #anchor} work in both files; a table
+ * row may carry an anchor of its own.
  */
 public final class Doc {
     /** How a cell should stand out: a regression, an improvement, a difference between two runs. */
@@ -18,7 +21,7 @@ public final class Doc {
         }
     }
 
-    sealed interface Block permits Heading, Para, Table, Image, Html {
+    sealed interface Block permits Heading, Para, Table, Image, Html, Contents {
     }
 
     record Heading(int level, String text) implements Block {
@@ -27,8 +30,15 @@ public final class Doc {
     record Para(String text) implements Block {
     }
 
-    /** @param numeric per column: right-aligned */
-    record Table(List<String> header, List<List<Cell>> rows, boolean[] numeric) implements Block {
+    /**
+     * @param numeric per column: right-aligned
+     * @param rowIds  per row: its anchor, or null
+     */
+    record Table(List<String> header, List<List<Cell>> rows, boolean[] numeric, List<String> rowIds) implements Block {
+    }
+
+    /** Where the table of contents goes: a link to every heading of levels 2 and 3. */
+    record Contents() implements Block {
     }
 
     /** A PNG: a file beside report.md, embedded as a data URI in the HTML. */
@@ -74,6 +84,12 @@ public final class Doc {
         return this;
     }
 
+    /** Puts the table of contents here. */
+    public Doc contents() {
+        blocks.add(new Contents());
+        return this;
+    }
+
     public Doc add(Doc other) {
         blocks.addAll(other.blocks);
         return this;
@@ -87,6 +103,7 @@ public final class Doc {
     public final class TableBuilder {
         private final List<String> header;
         private final List<List<Cell>> rows = new ArrayList<>();
+        private final List<String> rowIds = new ArrayList<>();
         private final boolean[] numeric;
 
         private TableBuilder(List<String> header) {
@@ -106,6 +123,13 @@ public final class Doc {
                 row.add(cell instanceof Cell c ? c : Cell.of(String.valueOf(cell)));
             }
             rows.add(row);
+            rowIds.add(null);
+            return this;
+        }
+
+        /** Gives the last row added an anchor ({@link Anchors#slug} of {@code name}), which links can point at. */
+        public TableBuilder anchor(String name) {
+            rowIds.set(rowIds.size() - 1, Anchors.slug(name));
             return this;
         }
 
@@ -115,7 +139,7 @@ public final class Doc {
 
         public Doc done() {
             if (!rows.isEmpty()) {
-                blocks.add(new Table(header, List.copyOf(rows), numeric.clone()));
+                blocks.add(new Table(header, List.copyOf(rows), numeric.clone(), java.util.Collections.unmodifiableList(new ArrayList<>(rowIds))));
             }
             return Doc.this;
         }

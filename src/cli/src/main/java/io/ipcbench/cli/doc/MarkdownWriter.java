@@ -1,8 +1,12 @@
 package io.ipcbench.cli.doc;
 
+import java.util.Iterator;
 import java.util.List;
 
-/** Renders a {@link Doc} as GitHub-flavoured Markdown; images are referenced by their file name. */
+/**
+ * Renders a {@link Doc} as GitHub-flavoured Markdown; images are referenced by their file name, the
+ * table of contents links to GitHub's anchors of the headings ({@link Anchors}).
+ */
 public final class MarkdownWriter {
     private MarkdownWriter() {
     }
@@ -16,9 +20,25 @@ public final class MarkdownWriter {
                 case Doc.Table t -> table(out, t);
                 case Doc.Image i -> out.append("![").append(i.alt()).append("](").append(i.file()).append(")\n\n");
                 case Doc.Html h -> out.append(h.markdown()).append("\n\n");
+                case Doc.Contents c -> contents(out, doc.blocks());
             }
         }
         return out.toString();
+    }
+
+    /** A nested list of the headings of levels 2 and 3. */
+    private static void contents(StringBuilder out, List<Doc.Block> blocks) {
+        Iterator<String> ids = Anchors.of(blocks).iterator();
+        out.append("Contents:\n\n");
+        for (Doc.Block block : blocks) {
+            if (block instanceof Doc.Heading h) {
+                String id = ids.next();
+                if (h.level() == 2 || h.level() == 3) {
+                    out.append(h.level() == 3 ? "  - " : "- ").append('[').append(h.text()).append("](#").append(id).append(")\n");
+                }
+            }
+        }
+        out.append('\n');
     }
 
     private static void table(StringBuilder out, Doc.Table table) {

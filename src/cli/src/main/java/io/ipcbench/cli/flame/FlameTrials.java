@@ -39,19 +39,43 @@ public final class FlameTrials {
 
     public static Optional<FlameFile> find(Run run, JmhResult result, boolean peer) {
         String prefix = peer ? "peer-collapsed-" : "collapsed-";
-        for (String mode : MODE_NAMES.getOrDefault(result.mode(), List.of(result.mode()))) {
-            StringBuilder name = new StringBuilder(result.benchmark()).append('-').append(mode);
-            result.params().forEach((k, v) -> name.append('-').append(k).append('-').append(v));
-            Path dir = run.dir().resolve(FLAME).resolve(name.toString());
-            for (Path file : files(dir)) {
-                String fileName = file.getFileName().toString();
-                if (fileName.startsWith(prefix) && fileName.endsWith(".csv")) {
-                    String event = fileName.substring(prefix.length(), fileName.length() - ".csv".length());
-                    return Optional.of(new FlameFile(peer ? "peer" : "benchmark JVM", event, file));
-                }
+        for (Path file : trialFiles(run, result)) {
+            String fileName = file.getFileName().toString();
+            if (fileName.startsWith(prefix) && fileName.endsWith(".csv")) {
+                String event = fileName.substring(prefix.length(), fileName.length() - ".csv".length());
+                return Optional.of(new FlameFile(peer ? "peer" : "benchmark JVM", event, file));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The HTML flame graphs of one trial, the benchmark JVM's ({@code flame-<event>-<direction>.html})
+     * then the peer's ({@code peer-flame-...}); the event of each is its event and direction, e.g. "cpu-forward".
+     */
+    public static List<FlameFile> graphs(Run run, JmhResult result) {
+        List<FlameFile> graphs = new ArrayList<>();
+        for (String prefix : List.of("flame-", "peer-flame-")) {
+            for (Path file : trialFiles(run, result)) {
+                String fileName = file.getFileName().toString();
+                if (fileName.startsWith(prefix) && fileName.endsWith(".html")) {
+                    graphs.add(new FlameFile(prefix.startsWith("peer") ? "peer" : "benchmark JVM",
+                            fileName.substring(prefix.length(), fileName.length() - ".html".length()), file));
+                }
+            }
+        }
+        return graphs;
+    }
+
+    /** Every file of the trial's folders (the benchmark JVM's, and the peer's where an older run kept it apart). */
+    private static List<Path> trialFiles(Run run, JmhResult result) {
+        List<Path> all = new ArrayList<>();
+        for (String mode : MODE_NAMES.getOrDefault(result.mode(), List.of(result.mode()))) {
+            StringBuilder name = new StringBuilder(result.benchmark()).append('-').append(mode);
+            result.params().forEach((k, v) -> name.append('-').append(k).append('-').append(v));
+            all.addAll(files(run.dir().resolve(FLAME).resolve(name.toString())));
+        }
+        return all;
     }
 
     private static List<Path> files(Path dir) {

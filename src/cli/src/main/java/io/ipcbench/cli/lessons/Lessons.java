@@ -49,6 +49,13 @@ public final class Lessons {
         return table.done();
     }
 
+    /** How many claims got each verdict, e.g. "6 reproduced, 1 inconclusive, 3 not measured", for a report's summary. */
+    public static String tally(Run run) {
+        Map<Verdict.Status, Long> counts = new java.util.EnumMap<>(Verdict.Status.class);
+        check(run).forEach(checked -> counts.merge(checked.verdict().status(), 1L, Long::sum));
+        return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label).toList());
+    }
+
     /** The verdicts as a list that reads well in a terminal, for {@code ipcbench lessons}. */
     public static String text(Run run) {
         StringBuilder out = new StringBuilder("Lessons checked against run " + run.id() + " (" + run.dir() + ")\n")

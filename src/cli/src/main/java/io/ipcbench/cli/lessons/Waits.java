@@ -14,10 +14,10 @@ import java.util.Optional;
  * with neither param waits in the kernel (signals block in sigtimedwait). Empty for a value
  * neither strategy knows (a run of other code), which no lesson then counts.
  */
-final class Waits {
+public final class Waits {
     private Waits() {}
 
-    static Optional<Waiting> of(JmhResult r) {
+    public static Optional<Waiting> of(JmhResult r) {
         String sync = r.param("sync");
         if (sync != null) {
             return Arrays.stream(SyncKind.values()).filter(kind -> kind.name().equals(sync)).findFirst().map(SyncKind::waiting);

@@ -23,13 +23,12 @@ final class ParamCharts {
     private ParamCharts() {
     }
 
-    static List<Chart> of(Run run) {
+    /** The charts of one module, shown beside its tables. */
+    static List<Chart> of(Run run, String module) {
         List<Chart> charts = new ArrayList<>();
-        for (String module : run.modules()) {
-            List<JmhResult> results = run.ofModule(module);
-            add(charts, module, "latency", results.stream().filter(JmhResult::isLatency).toList());
-            add(charts, module, "throughput", results.stream().filter(JmhResult::higherIsBetter).toList());
-        }
+        List<JmhResult> results = run.ofModule(module);
+        add(charts, module, "latency", results.stream().filter(JmhResult::isLatency).toList());
+        add(charts, module, "throughput", results.stream().filter(JmhResult::higherIsBetter).toList());
         return charts;
     }
 

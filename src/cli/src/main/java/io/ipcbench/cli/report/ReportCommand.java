@@ -22,29 +22,44 @@ public final class ReportCommand {
     private ReportCommand() {
     }
 
-    /** Returns report.md's path. */
+    private static void images(Doc doc, List<Chart> charts) {
+        charts.forEach(chart -> doc.image(PLOTS + "/" + chart.file(), chart.title(), chart.png()));
+    }
+
+    /**
+     * Returns report.md's path. The report opens with the run's summary and a table of contents; then the
+     * mechanisms side by side and against the floors, each module's plots beside its tables, the forks in two
+     * modes, the lessons, and the environment in full.
+     */
     public static Path write(Path runDir) {
         Run run = Run.load(runDir);
         Doc doc = new Doc("ipcbench report: " + run.id());
-        doc.add(EnvironmentSection.of(run));
+        doc.add(Summary.of(run)).contents();
+        doc.add(MechanismChoice.section(run));
 
-        doc.heading(2, "Plots");
-        List<String> notes = new ArrayList<>();
         List<Chart> charts = new ArrayList<>(SizeCharts.of(run));
-        FloorChart.of(run, notes).ifPresent(charts::add);
-        charts.addAll(ParamCharts.of(run));
-        for (Chart chart : charts) {
-            doc.image(PLOTS + "/" + chart.file(), chart.title(), chart.png());
-        }
+        doc.heading(2, "Mechanisms side by side");
+        images(doc, charts);
+        doc.heading(3, "Against the floors");
+        List<String> notes = new ArrayList<>();
+        FloorChart.of(run, notes).ifPresent(floor -> {
+            charts.add(floor);
+            images(doc, List.of(floor));
+        });
         notes.forEach(doc::para);
-
-        doc.heading(2, "Results");
-        for (String module : run.modules()) {
-            doc.add(ResultTables.of(module, run.ofModule(module), Floors.of(run).timer()));
-        }
         doc.add(FloorTable.of(run));
+
+        doc.heading(2, "Results by module");
+        for (String module : run.modules()) {
+            doc.heading(3, "Module `" + module + "`");
+            List<Chart> moduleCharts = ParamCharts.of(run, module);
+            charts.addAll(moduleCharts);
+            images(doc, moduleCharts);
+            doc.add(ResultTables.of(run, module, Floors.of(run).timer()));
+        }
         doc.add(ForkModes.section(run));
         doc.add(Lessons.table(run));
+        doc.add(EnvironmentSection.of(run));
 
         try {
             Path plots = Files.createDirectories(runDir.resolve(PLOTS));

@@ -16,6 +16,9 @@ public final class Usage {
                    writes report.md, report.html and plots/*.png into the run folder RUN
               lessons RUN
                    checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured
+              pick --size=BYTES [--p50=TIME] [--p99=TIME] [--rate=N/s] [--spin=yes|no] [--rank=p50|p99|rate] RUN
+                   which mechanisms of RUN meet the need (e.g. --size=4096 --p99=20us --rate=100k/s --spin=no), ranked,
+                   with their CPU and context switches per message and the run's caveats
               diff BASE NEW [--threshold=PCT] [--html=FILE]
                    compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
                    exit status 1 when a result regressed significantly by more than PCT % (default 10)""";

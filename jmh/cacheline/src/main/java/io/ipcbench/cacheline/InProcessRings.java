@@ -43,6 +43,8 @@ public final class InProcessRings implements Trial {
 
     private final Params params;
     private final Pinning.Plan cpus;
+    /** The trial's named objects, kept until it closes: a System V semaphore set (SYSV_SEMAPHORE) lives only as long as its name. */
+    private final NamedObjects names;
     private final ShmMechanism.Ends ends;
     private final Thread peer;
     private volatile boolean closing;
@@ -54,8 +56,12 @@ public final class InProcessRings implements Trial {
         this.params = params;
         this.cpus = params.pinning().plan();
         NamedObjects.sweepDeadOwners();
-        try (NamedObjects names = new NamedObjects()) {
+        this.names = new NamedObjects();
+        try {
             this.ends = ShmMechanism.openBothEnds(params, shm.offer(params, names).forPeer(), new OfPeer(), new OfBenchmark());
+        } catch (RuntimeException | Error e) {
+            names.close();
+            throw e;
         }
         this.peer = new Thread(() -> play(role), PEER_THREAD);
         peer.setDaemon(true);
@@ -127,7 +133,7 @@ public final class InProcessRings implements Trial {
         }
     }
 
-    /** Stops the peer thread (within one bounded wait, at most 200 ms), then closes both ends and unmaps. */
+    /** Stops the peer thread (within one bounded wait, at most 200 ms), then closes both ends, unmaps and removes the named objects. */
     @Override
     public void close() {
         closing = true;
@@ -138,9 +144,13 @@ public final class InProcessRings implements Trial {
         }
         if (peer.isAlive()) {
             throw new IllegalStateException(params.describe() + ": the peer thread did not stop within " + STOP_MILLIS
-                    + " ms; its mapping stays until this JVM exits");
+                    + " ms; its mapping stays until this JVM exits, its named objects until the next run's start-up sweep");
         }
-        ends.close();
+        try {
+            ends.close();
+        } finally {
+            names.close();
+        }
     }
 
     /** What the benchmark's waits know of the peer thread: whether it still runs, and why it ended. */

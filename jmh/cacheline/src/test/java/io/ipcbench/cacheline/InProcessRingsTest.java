@@ -137,7 +137,7 @@ class InProcessRingsTest {
     @Test
     void invalidParametersAreRefusedBeforeAnythingIsCreated() {
         Map<Map<String, String>, String> invalid = new LinkedHashMap<>();
-        invalid.put(with("sync", "MUTEX"), "in-process shm: sync=MUTEX is not allowed; choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE");
+        invalid.put(with("sync", "SPINLOCK"), "in-process shm: sync=SPINLOCK is not allowed; choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE, MUTEX, SYSV_SEMAPHORE");
         invalid.put(with("layout", "DIAGONAL"), "layout=DIAGONAL is not allowed; choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD");
         invalid.put(with("capacity", "0"), "capacity is the number of message slots in each ring, a power of two, a whole number from 1 to 4096");
         invalid.put(with("capacity", "3"), "capacity=3 is not a power of two; capacity is the number of message slots in each ring, a power of two from 1 to 4096");

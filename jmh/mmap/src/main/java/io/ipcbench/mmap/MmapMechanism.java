@@ -64,7 +64,7 @@ public final class MmapMechanism implements Mechanism {
     @Override
     public void validate(Params params) {
         Backing backing = params.choice("backing", Backing.class);
-        params.choice("sync", SyncKind.class);
+        SyncKind.of(params);
         SharedRings.of(params);
         if (backing == Backing.DISK) {
             DiskFile.usableStore();
@@ -76,12 +76,16 @@ public final class MmapMechanism implements Mechanism {
         SharedRings rings = SharedRings.of(params);
         Backing backing = params.choice("backing", Backing.class);
         Map<String, String> forPeer = new LinkedHashMap<>();
+        SyncKind sync = SyncKind.of(params);
         switch (backing) {
             case DEV_SHM -> forPeer.put(FILE, names.createShmFile("rings", rings.bytes()).toString());
             case DISK -> forPeer.put(FILE, DiskFile.create(names, rings.bytes()).toString());
             case MEMFD -> requireMemory(rings.bytes());
         }
-        forPeer.putAll(rings.createSemaphores(params.choice("sync", SyncKind.class), names));
+        if (backing != Backing.MEMFD) {
+            rings.initialiseSync(sync, Path.of(forPeer.get(FILE)));
+        }
+        forPeer.putAll(rings.createSemaphores(sync, names));
         return new Offer() {
             @Override
             public Map<String, String> forPeer() {
@@ -106,9 +110,12 @@ public final class MmapMechanism implements Mechanism {
         }
         int memfd = Mmap.memfdCreate("ipcbench-rings");
         Mmap.truncate(memfd, bytes);
-        export.accept(MEMFD, Integer.toString(memfd));
         // kept open until the link closes: the benchmark side duplicates it after this returns
-        return open(params, offered, benchmark, SharedRings.End.PEER, map(memfd, bytes).releasingFirst(() -> Libc.close(memfd)));
+        SharedMapping mapping = map(memfd, bytes).releasingFirst(() -> Libc.close(memfd));
+        // the peer creates this memory: it initialises what the sync keeps there before the benchmark side can map it
+        SharedRings.of(params).initialiseSync(SyncKind.of(params), mapping.memory());
+        export.accept(MEMFD, Integer.toString(memfd));
+        return open(params, offered, benchmark, SharedRings.End.PEER, mapping);
     }
 
     private static Link open(Params params, Map<String, String> offered, Liveness other, SharedRings.End end, SharedMapping mapping) {

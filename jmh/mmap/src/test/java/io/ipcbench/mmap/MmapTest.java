@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 class MmapTest extends RingMechanismContract {
-    /** The sync strategies are shm's, tested there with every layout; here one sleeping and one spinning one per backing. */
-    private static final List<String> SYNCS = List.of("FUTEX", "SPIN");
+    /**
+     * The sync strategies are shm's, tested there with every layout; here one sleeping and one
+     * spinning one per backing, and MUTEX, whose mutex lives in the mapping and is initialised by
+     * the side that creates it (the peer, with MEMFD).
+     */
+    private static final List<String> SYNCS = List.of("FUTEX", "SPIN", "MUTEX");
     /** The others, whose waits do not depend on the backing (a semaphore lives outside the mapping): with DISK only. */
-    private static final List<String> OTHER_SYNCS = List.of("SEMAPHORE", "SPIN_THEN_FUTEX");
+    private static final List<String> OTHER_SYNCS = List.of("SEMAPHORE", "SPIN_THEN_FUTEX", "SYSV_SEMAPHORE");
 
     @Override
     protected Mechanism mechanism() {

@@ -51,7 +51,7 @@ public final class ShmMechanism implements Mechanism {
 
     @Override
     public void validate(Params params) {
-        params.choice("sync", SyncKind.class);
+        SyncKind.of(params);
         SharedRings.of(params);
     }
 
@@ -59,8 +59,11 @@ public final class ShmMechanism implements Mechanism {
     public Offer offer(Params params, NamedObjects names) {
         SharedRings rings = SharedRings.of(params);
         Map<String, String> forPeer = new LinkedHashMap<>();
-        forPeer.put(FILE, names.createShmFile("rings", rings.bytes()).toString());
-        forPeer.putAll(rings.createSemaphores(params.choice("sync", SyncKind.class), names));
+        SyncKind sync = SyncKind.of(params);
+        Path file = names.createShmFile("rings", rings.bytes());
+        forPeer.put(FILE, file.toString());
+        rings.initialiseSync(sync, file);
+        forPeer.putAll(rings.createSemaphores(sync, names));
         return new Offer() {
             @Override
             public Map<String, String> forPeer() {

@@ -38,10 +38,13 @@ class ShmTest extends RingMechanismContract {
         return Map.of("sync", "FUTEX", "layout", "PADDED", "capacity", "1");
     }
 
-    /** Each other sync waits its own way: spinning, on a semaphore, spinning then on the futex. */
+    /**
+     * Each other sync waits its own way: spinning, on a semaphore, spinning then on the futex, on
+     * a condition variable under a robust mutex, on a System V semaphore set.
+     */
     @Override
     protected Stream<Map<String, String>> otherWaitVariants() {
-        return Stream.of(SyncKind.SPIN, SyncKind.SEMAPHORE, SyncKind.SPIN_THEN_FUTEX)
+        return Stream.of(SyncKind.SPIN, SyncKind.SEMAPHORE, SyncKind.SPIN_THEN_FUTEX, SyncKind.MUTEX, SyncKind.SYSV_SEMAPHORE)
                 .map(sync -> Map.of("sync", sync.name(), "layout", "PADDED", "capacity", "1"));
     }
 

@@ -11,19 +11,21 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Message queues that the next run can remove even when this one is killed with SIGKILL. A
- * POSIX queue lives in a file system of its own, listed only where it is mounted (/dev/mqueue,
- * absent in many containers and VMs), and a System V queue has no name at all, so neither can
- * be found by the start-up sweep's usual listing of /dev/shm. Each queue therefore gets a
- * marker file in /dev/shm, named like the trial's other objects (owner pid, random token),
- * created 0600 before the queue itself:
+ * Message queues and System V semaphore sets that the next run can remove even when this one
+ * is killed with SIGKILL. A POSIX queue lives in a file system of its own, listed only where it
+ * is mounted (/dev/mqueue, absent in many containers and VMs), and a System V object has no name
+ * at all, so none can be found by the start-up sweep's usual listing of /dev/shm. Each therefore
+ * gets a marker file in /dev/shm, named like the trial's other objects (owner pid, random token),
+ * created 0600 before the object itself:
  * <ul>
  *   <li>{@code <name>.posix-mq}, empty: the queue is {@code /<name>};</li>
  *   <li>{@code <name>.sysv-msg}, holding {@code key=<n>}: the queue was created with that IPC
  *       key, so msgget(key, 0) finds it again (an IPC_PRIVATE queue could not be told from
  *       another program's after its creator died).</li>
+ *   <li>{@code <name>.sysv-sem}, holding {@code key=<n>}: the same for a System V semaphore set.</li>
  * </ul>
  * {@link NamedObjects#sweepDeadOwners} removes a dead owner's queue through its marker, then
  * the marker. Where /dev/mqueue is mounted it also unlinks dead owners' POSIX queues listed
@@ -33,11 +35,42 @@ public final class QueueMarkers {
     static final Path DEV_MQUEUE = Paths.get("/dev/mqueue");
     private static final String POSIX = ".posix-mq";
     private static final String SYSV = ".sysv-msg";
+    private static final String SYSV_SEMAPHORES = ".sysv-sem";
     private static final String KEY = "key=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A System V queue of this trial; {@link #remove} may run from any thread, and acts once. */
     public record SysvQueue(int id, Runnable remove) {}
+
+    /** The kinds of System V object behind a marker, each with how it is created, found, inspected and removed. */
+    private enum SysvKind {
+        QUEUE(SYSV, "queue"),
+        SEMAPHORES(SYSV_SEMAPHORES, "semaphore set");
+
+        final String suffix;
+        final String what;
+
+        SysvKind(String suffix, String what) {
+            this.suffix = suffix;
+            this.what = what;
+        }
+
+        int find(int key) {
+            return this == QUEUE ? SysvMessageQueues.find(key) : SysvSemaphores.find(key);
+        }
+
+        SysvMessageQueues.Owner owner(int id) {
+            return this == QUEUE ? SysvMessageQueues.owner(id) : SysvSemaphores.owner(id);
+        }
+
+        void remove(int id) {
+            if (this == QUEUE) {
+                SysvMessageQueues.remove(id);
+            } else {
+                SysvSemaphores.remove(id);
+            }
+        }
+    }
 
     private QueueMarkers() {}
 
@@ -60,42 +93,64 @@ public final class QueueMarkers {
      * earlier through {@link SysvQueue#remove}.
      */
     public static SysvQueue createSysvQueue(NamedObjects names, String role, long queueBytes) {
-        Path marker = NamedObjects.DEV_SHM.resolve(names.name(role) + SYSV);
+        SysvQueue queue = createSysv(names, role, SysvKind.QUEUE, SysvMessageQueues::createExclusive);
+        SysvMessageQueues.setQueueBytes(queue.id(), queueBytes);
+        return queue;
+    }
+
+    /**
+     * Creates a System V set of {@code initialValues.length} semaphores holding those values (0600,
+     * with a fresh random key, exclusive) behind a marker; removed when {@code names} closes.
+     * Returns its semid.
+     */
+    public static int createSysvSemaphores(NamedObjects names, String role, int... initialValues) {
+        int semid = createSysv(names, role, SysvKind.SEMAPHORES, key -> SysvSemaphores.createExclusive(key, initialValues.length)).id();
+        for (int i = 0; i < initialValues.length; i++) {
+            SysvSemaphores.setValue(semid, i, initialValues[i]);
+        }
+        return semid;
+    }
+
+    private static SysvQueue createSysv(NamedObjects names, String role, SysvKind kind, IntUnaryOperator createExclusive) {
+        Path marker = NamedObjects.DEV_SHM.resolve(names.name(role) + kind.suffix);
         writeMarker(marker, "", true);
-        AtomicInteger msqid = new AtomicInteger(-1);
-        Runnable remove = once("the System V queue of " + marker, () -> {
-            if (msqid.get() >= 0) {
-                SysvMessageQueues.remove(msqid.get());
+        AtomicInteger id = new AtomicInteger(-1);
+        Runnable remove = once("the System V " + kind.what + " of " + marker, () -> {
+            if (id.get() >= 0) {
+                kind.remove(id.get());
             }
             Files.deleteIfExists(marker);
         });
         names.onClose(remove);
-        while (msqid.get() < 0) {
+        while (id.get() < 0) {
             int key = 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1);
             writeMarker(marker, KEY + key, false);
-            msqid.set(SysvMessageQueues.createExclusive(key));
+            id.set(createExclusive.applyAsInt(key));
         }
-        SysvMessageQueues.setQueueBytes(msqid.get(), queueBytes);
-        return new SysvQueue(msqid.get(), remove);
+        return new SysvQueue(id.get(), remove);
     }
 
     /**
-     * For the start-up sweep: removes the queue that a dead owner's marker names. True when no
-     * queue is left and the entry may go, which is also the answer for a file that is no marker.
-     * A System V queue is removed only if the marker's owner created it with mode 0600: a key
-     * reused by someone else since, or a marker planted by another user, removes nothing.
+     * For the start-up sweep: removes the queue or semaphore set that a dead owner's marker names.
+     * True when no object is left and the entry may go, which is also the answer for a file that
+     * is no marker. A System V object is removed only if the marker's owner created it with mode
+     * 0600: a key reused by someone else since, or a marker planted by another user, removes nothing.
      */
     static boolean removeMarkedQueue(Path entry) {
         String file = entry.getFileName().toString();
         try {
             if (file.endsWith(POSIX)) {
                 MessageQueues.unlink("/" + file.substring(0, file.length() - POSIX.length()));
-            } else if (file.endsWith(SYSV)) {
-                String content = Files.readString(entry, StandardCharsets.US_ASCII).strip();
-                int id = content.startsWith(KEY) ? SysvMessageQueues.find(Integer.parseInt(content.substring(KEY.length()))) : -1;
-                int markerUid = (int) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-                if (id >= 0 && SysvMessageQueues.owner(id).equals(new SysvMessageQueues.Owner(markerUid, 0600))) {
-                    SysvMessageQueues.remove(id);
+            } else {
+                for (SysvKind kind : SysvKind.values()) {
+                    if (file.endsWith(kind.suffix)) {
+                        String content = Files.readString(entry, StandardCharsets.US_ASCII).strip();
+                        int id = content.startsWith(KEY) ? kind.find(Integer.parseInt(content.substring(KEY.length()))) : -1;
+                        int markerUid = (int) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                        if (id >= 0 && kind.owner(id).equals(new SysvMessageQueues.Owner(markerUid, 0600))) {
+                            kind.remove(id);
+                        }
+                    }
                 }
             }
             return true;

@@ -1,5 +1,7 @@
 package io.ipcbench.ring;
 
+import io.ipcbench.os.Pthreads;
+
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -16,6 +18,10 @@ final class Ring {
     final SharedIndex consumed;
     final SideCounters producerCounters;
     final SideCounters consumerCounters;
+    /** sync=MUTEX's mutex and condition variables ({@link RingDescriptor}); unused by the other syncs. */
+    final MemorySegment mutex;
+    final MemorySegment roomCondition;
+    final MemorySegment messagesCondition;
     private final long slots;
     private final long stride;
     private final long payloadRoom;
@@ -29,6 +35,9 @@ final class Ring {
         this.consumed = new SharedIndex(region, layout.consumed);
         this.producerCounters = new SideCounters(region, layout.producerCounters);
         this.consumerCounters = new SideCounters(region, layout.consumerCounters);
+        this.mutex = region.asSlice(layout.mutexBlock + RingDescriptor.MUTEX_IN_BLOCK_OFFSET, Pthreads.MUTEX_BYTES);
+        this.roomCondition = region.asSlice(layout.mutexBlock + RingDescriptor.ROOM_CONDITION_IN_BLOCK_OFFSET, Pthreads.CONDITION_BYTES);
+        this.messagesCondition = region.asSlice(layout.mutexBlock + RingDescriptor.MESSAGES_CONDITION_IN_BLOCK_OFFSET, Pthreads.CONDITION_BYTES);
         this.slots = layout.slots;
         this.stride = layout.stride(size);
         this.payloadRoom = layout.payloadRoom(size);

@@ -10,6 +10,10 @@ package io.ipcbench.ring;
  *       the index to move (the futex word).</li>
  *   <li>A side's counters: the wake calls it made and the times it slept, on a line of their own
  *       that only that side writes, and only when it sleeps or wakes.</li>
+ *   <li>The mutex block, used by sync=MUTEX only and reserved in every ring so that all syncs share
+ *       one layout: the ring's process-shared mutex, then the condition variable on which the
+ *       producer waits for room, then the one on which the consumer waits for a message, each on a
+ *       line of its own.</li>
  *   <li>The slots: slot i starts at the first slot's offset + i * stride; a stride is a whole number
  *       of lines, so every slot starts on a line of its own.</li>
  * </ul>
@@ -32,7 +36,13 @@ public final class RingDescriptor {
     static final long CONSUMED_OFFSET = PUBLISHED_OFFSET + 2 * CACHE_LINE;
     static final long PRODUCER_COUNTERS_OFFSET = CONSUMED_OFFSET + 2 * CACHE_LINE;
     static final long CONSUMER_COUNTERS_OFFSET = PRODUCER_COUNTERS_OFFSET + 2 * CACHE_LINE;
-    static final long FIRST_SLOT_OFFSET = CONSUMER_COUNTERS_OFFSET + 2 * CACHE_LINE;
+    static final long MUTEX_BLOCK_OFFSET = CONSUMER_COUNTERS_OFFSET + 2 * CACHE_LINE;
+    static final long MUTEX_IN_BLOCK_OFFSET = 0;
+    static final long ROOM_CONDITION_IN_BLOCK_OFFSET = CACHE_LINE;
+    static final long MESSAGES_CONDITION_IN_BLOCK_OFFSET = 2 * CACHE_LINE;
+    static final int MUTEX_BLOCK_BYTES = 3 * CACHE_LINE;
+    /** The mutex block's three lines and one more, so that the slots start on a pair of lines of their own. */
+    static final long FIRST_SLOT_OFFSET = MUTEX_BLOCK_OFFSET + 4 * CACHE_LINE;
 
     /** SHARED_INDICES: the consumer's block right behind the producer's, on its line. */
     static final long CONSUMED_BESIDE_PUBLISHED_OFFSET = PUBLISHED_OFFSET + INDEX_BLOCK_BYTES;

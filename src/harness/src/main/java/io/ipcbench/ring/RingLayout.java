@@ -6,6 +6,7 @@ import static io.ipcbench.ring.RingDescriptor.CONSUMED_OFFSET;
 import static io.ipcbench.ring.RingDescriptor.CONSUMER_COUNTERS_OFFSET;
 import static io.ipcbench.ring.RingDescriptor.FIRST_SLOT_OFFSET;
 import static io.ipcbench.ring.RingDescriptor.INDEX_BLOCK_BYTES;
+import static io.ipcbench.ring.RingDescriptor.MUTEX_BLOCK_OFFSET;
 import static io.ipcbench.ring.RingDescriptor.PRODUCER_COUNTERS_OFFSET;
 import static io.ipcbench.ring.RingDescriptor.PUBLISHED_HEADING_FIRST_SLOT_OFFSET;
 import static io.ipcbench.ring.RingDescriptor.PUBLISHED_OFFSET;
@@ -36,6 +37,7 @@ public enum RingLayout {
     final long consumed;
     final long producerCounters = PRODUCER_COUNTERS_OFFSET;
     final long consumerCounters = CONSUMER_COUNTERS_OFFSET;
+    final long mutexBlock = MUTEX_BLOCK_OFFSET;
     final long firstSlot = FIRST_SLOT_OFFSET;
     /** Where the first slot's payload starts. */
     final long slots;

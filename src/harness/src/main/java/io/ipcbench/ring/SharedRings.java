@@ -4,8 +4,11 @@ import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
+import io.ipcbench.os.Pthreads;
+import io.ipcbench.os.QueueMarkers;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +21,8 @@ public final class SharedRings {
     public static final int MAX_CAPACITY = 4096;
     private static final String TO_PEER = "to-peer";
     private static final String FROM_PEER = "from-peer";
+    /** SYSV_SEMAPHORE's key for the semid of the trial's semaphore set. */
+    private static final String SYSV_SET = "semaphores.sysv";
 
     /** Which process's ends to bind: the benchmark produces into the first ring, the peer into the second. */
     public enum End { BENCHMARK, PEER }
@@ -55,7 +60,11 @@ public final class SharedRings {
         return 2 * region;
     }
 
-    /** SEMAPHORE only: each ring's two semaphores, created now; the names are for the peer. Empty otherwise. */
+    /**
+     * SEMAPHORE: each ring's two named semaphores; SYSV_SEMAPHORE: one System V set of four
+     * semaphores, each ring's two by index. Created now; what is returned is for the peer. Empty
+     * for the other syncs.
+     */
     public Map<String, String> createSemaphores(SyncKind sync, NamedObjects names) {
         Map<String, String> created = new LinkedHashMap<>();
         if (sync == SyncKind.SEMAPHORE) {
@@ -63,14 +72,50 @@ public final class SharedRings {
                 created.put(ring + ".room", names.createSemaphore(ring + "-room", capacity));
                 created.put(ring + ".messages", names.createSemaphore(ring + "-messages", 0));
             }
+        } else if (sync == SyncKind.SYSV_SEMAPHORE) {
+            created.put(SYSV_SET, Integer.toString(QueueMarkers.createSysvSemaphores(names, "semaphores", capacity, 0, capacity, 0)));
+            created.put(TO_PEER + ".room", "0");
+            created.put(TO_PEER + ".messages", "1");
+            created.put(FROM_PEER + ".room", "2");
+            created.put(FROM_PEER + ".messages", "3");
         }
         return created;
     }
 
+    /**
+     * MUTEX only: initialises each ring's mutex and condition variables in {@code memory}, the
+     * rings' memory freshly created by the caller, before the other process maps it. They are
+     * never destroyed: on Linux they hold nothing outside the memory, which goes with the rings;
+     * and glibc's pthread_cond_destroy waits until no waiter counts on the condition, which a
+     * process killed inside pthread_cond_timedwait never stops doing: the tear-down would hang.
+     */
+    public void initialiseSync(SyncKind sync, MemorySegment memory) {
+        if (sync == SyncKind.MUTEX) {
+            for (String name : new String[] {TO_PEER, FROM_PEER}) {
+                Ring ring = ring(memory, name);
+                Pthreads.initSharedRobustMutex(ring.mutex);
+                Pthreads.initSharedMonotonicCondition(ring.roomCondition);
+                Pthreads.initSharedMonotonicCondition(ring.messagesCondition);
+            }
+        }
+    }
+
+    /** The same for the rings in {@code file}, which is mapped for it (MUTEX only) and unmapped. */
+    public void initialiseSync(SyncKind sync, Path file) {
+        if (sync == SyncKind.MUTEX) {
+            SharedMapping mapping = SharedMapping.ofFile(file, bytes());
+            try {
+                initialiseSync(sync, mapping.memory());
+            } finally {
+                mapping.release().run();
+            }
+        }
+    }
+
     /** Binds {@code end}'s ends of both rings, waiting as {@code sync} says; {@code semaphores} as {@link #createSemaphores} made them. */
     public Link open(SharedMapping mapping, End end, SyncKind sync, Map<String, String> semaphores, Liveness other) {
-        return open(mapping, end, (ring, name) -> sync.bind(ring, other,
-                new SyncKind.RingSemaphores(semaphores.get(name + ".room"), semaphores.get(name + ".messages"))));
+        return open(mapping, end, (ring, name) -> sync.bind(ring, other, new SyncKind.RingSemaphores(
+                semaphores.get(name + ".room"), semaphores.get(name + ".messages"), semaphores.get(SYSV_SET))));
     }
 
     /** Binds {@code end}'s ends of both rings, sleeping on eventfd doorbells. */

@@ -32,7 +32,7 @@ public final class SyncCounts {
 
     private SyncCounts() {}
 
-    /** Empty until this JVM opened a ring whose ends sleep: SPIN and SEMAPHORE count nothing here. */
+    /** Empty until this JVM opened a ring whose ends sleep: SPIN, SEMAPHORE and SYSV_SEMAPHORE count nothing here. */
     public static synchronized Optional<Totals> total() {
         if (!counting) {
             return Optional.empty();

@@ -1,7 +1,9 @@
 package io.ipcbench.ring;
 
 import io.ipcbench.link.Liveness;
+import io.ipcbench.link.Params;
 import io.ipcbench.link.Waiting;
+import io.ipcbench.os.Pthreads;
 
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +19,11 @@ public enum SyncKind {
     /** Spin up to {@link #SPIN_BUDGET_NANOS}, then sleep as FUTEX does. */
     SPIN_THEN_FUTEX(Waiting.SPINS_THEN_SLEEPS),
     /** POSIX named semaphores (sem_wait / sem_post), one pair per ring. */
-    SEMAPHORE(Waiting.SLEEPS);
+    SEMAPHORE(Waiting.SLEEPS),
+    /** A process-shared, robust pthread mutex and two condition variables per ring, in the ring's memory ({@link MutexSync}). */
+    MUTEX(Waiting.SLEEPS),
+    /** A System V semaphore set (semtimedop), one pair of its semaphores per ring ({@link SysvSemaphoreSync}). */
+    SYSV_SEMAPHORE(Waiting.SLEEPS);
 
     /**
      * 50 µs: about two cross-CPU wake-ups on a small VM. Spinning as long as a sleep would cost
@@ -36,15 +42,33 @@ public enum SyncKind {
         return waiting;
     }
 
+    /**
+     * The trial's {@code sync}; throws naming a bad one, or MUTEX where this platform's pthread
+     * objects are not the sizes the rings reserve ({@link Pthreads#requireLayouts}).
+     */
+    public static SyncKind of(Params params) {
+        SyncKind sync = params.choice("sync", SyncKind.class);
+        if (sync == MUTEX) {
+            Pthreads.requireLayouts();
+        }
+        return sync;
+    }
+
     Sync bind(Ring ring, Liveness other, RingSemaphores semaphores) {
         return switch (this) {
             case SEMAPHORE -> new SemaphoreSync(ring, other, semaphores.room(), semaphores.messages());
+            case SYSV_SEMAPHORE -> new SysvSemaphoreSync(ring, other, Integer.parseInt(semaphores.sysvSet()),
+                    Integer.parseInt(semaphores.room()), Integer.parseInt(semaphores.messages()));
+            case MUTEX -> new MutexSync(ring, other);
             case SPIN -> new SpinSync(ring, other);
             case FUTEX -> new FutexSync(ring, other, 0);
             case SPIN_THEN_FUTEX -> new FutexSync(ring, other, SPIN_BUDGET_NANOS);
         };
     }
 
-    /** Names of the two semaphores of one ring (SEMAPHORE only; null otherwise). */
-    record RingSemaphores(String room, String messages) {}
+    /**
+     * The two semaphores of one ring: with SEMAPHORE their names, with SYSV_SEMAPHORE their indices
+     * in the set {@code sysvSet} (its semid); null otherwise.
+     */
+    record RingSemaphores(String room, String messages, String sysvSet) {}
 }

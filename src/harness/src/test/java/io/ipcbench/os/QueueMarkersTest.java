@@ -28,24 +28,52 @@ class QueueMarkersTest {
         String[] queues = queuesOf(owner);
         String posix = queues[1];
         int sysv = Integer.parseInt(queues[2]);
+        int semaphores = Integer.parseInt(queues[3]);
         try {
             assertEquals(2, NamedObjects.presentFor(owner.pid()).stream().filter(n -> n.endsWith("-mq") || n.endsWith("-msg")).count(),
                     "one marker per queue: " + NamedObjects.presentFor(owner.pid()));
             NamedObjects.sweepDeadOwners();
             assertTrue(posixQueueExists(posix), "a live owner's POSIX queue is not swept");
             assertEquals(0600, SysvMessageQueues.owner(sysv).mode(), "a live owner's System V queue is not swept");
+            assertEquals(0600, SysvSemaphores.owner(semaphores).mode(), "a live owner's System V semaphore set is not swept");
 
             owner.destroyForcibly().waitFor();
             assertTrue(posixQueueExists(posix) && sysvQueueExists(sysv), "SIGKILL runs no clean-up: both queues are still there");
             NamedObjects.sweepDeadOwners();
             assertFalse(posixQueueExists(posix), "the sweep unlinked " + posix);
             assertFalse(sysvQueueExists(sysv), "the sweep removed System V queue " + sysv);
+            assertFalse(semaphoreSetExists(semaphores), "the sweep removed System V semaphore set " + semaphores);
             assertEquals(List.of(), NamedObjects.presentFor(owner.pid()), "the markers went with their queues");
         } finally {
             owner.destroyForcibly().waitFor();
             MessageQueues.unlink(posix);
             SysvMessageQueues.remove(sysv);
+            SysvSemaphores.remove(semaphores);
         }
+    }
+
+    @Test
+    void aSemaphoreSetGoesWithItsMarkerWhenTheTrialCloses() {
+        NamedObjects names = new NamedObjects();
+        int semid;
+        try {
+            semid = QueueMarkers.createSysvSemaphores(names, "closed", 3, 0);
+            assertEquals(1, NamedObjects.presentFor(ProcessHandle.current().pid()).stream().filter(n -> n.endsWith("-closed.sysv-sem")).count());
+            assertTrue(semaphoreSetExists(semid));
+        } finally {
+            names.close();
+        }
+        assertFalse(semaphoreSetExists(semid), "IPC_RMID at close");
+        assertEquals(0, NamedObjects.presentFor(ProcessHandle.current().pid()).stream().filter(n -> n.endsWith("-closed.sysv-sem")).count(),
+                "the marker went with its set");
+    }
+
+    @Test
+    void aSystemWithoutRoomForTheSetIsRefusedNamingKernelSem() {
+        String refusal = SysvSemaphores.limitReached(4, Errno.ENOSPC).getMessage();
+        assertTrue(refusal.startsWith("semget failed: ENOSPC (no space left on device): the system holds as many System V semaphore sets"
+                + " (SEMMNI) or semaphores (SEMMNS) as kernel.sem allows (kernel.sem = \""), refusal);
+        assertTrue(refusal.contains("sysctl -w kernel.sem="), refusal);
     }
 
     /** Needs root to give the planted marker another owner. */
@@ -91,6 +119,16 @@ class QueueMarkersTest {
     private static boolean sysvQueueExists(int msqid) {
         try {
             SysvMessageQueues.owner(msqid);
+            return true;
+        } catch (NativeException e) {
+            assertEquals(Errno.EINVAL, e.errno(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean semaphoreSetExists(int semid) {
+        try {
+            SysvSemaphores.owner(semid);
             return true;
         } catch (NativeException e) {
             assertEquals(Errno.EINVAL, e.errno(), e.getMessage());

@@ -1,8 +1,8 @@
 package io.ipcbench.os;
 
 /**
- * A process that creates one POSIX and one System V queue as a trial does, prints
- * {@code QUEUES <posix name> <msqid>} and waits to be killed, leaving both behind.
+ * A process that creates one POSIX and one System V queue and a System V semaphore set as a trial
+ * does, prints {@code QUEUES <posix name> <msqid> <semid>} and waits to be killed, leaving all behind.
  */
 public final class QueueOwnerMain {
     private QueueOwnerMain() {}
@@ -11,7 +11,8 @@ public final class QueueOwnerMain {
         NamedObjects names = new NamedObjects();
         String posix = QueueMarkers.createPosixQueue(names, "posix", 1, 64);
         int sysv = QueueMarkers.createSysvQueue(names, "sysv", 64).id();
-        System.out.println("QUEUES " + posix + " " + sysv);
+        int semaphores = QueueMarkers.createSysvSemaphores(names, "semaphores", 1, 0);
+        System.out.println("QUEUES " + posix + " " + sysv + " " + semaphores);
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }

@@ -21,11 +21,12 @@ class RingLayoutTest {
     @Test
     void paddedKeepsEachBlockOnALineOfItsOwnTwoLinesFromTheNext() {
         RingLayout padded = RingLayout.PADDED;
-        List<Long> blocks = List.of(padded.published, padded.consumed, padded.producerCounters, padded.consumerCounters);
+        List<Long> blocks = List.of(padded.published, padded.consumed, padded.producerCounters, padded.consumerCounters, padded.mutexBlock);
         for (int i = 0; i < blocks.size(); i++) {
             assertEquals(0, blocks.get(i) % CACHE_LINE, "block " + i + " starts a line");
             long next = i + 1 < blocks.size() ? blocks.get(i + 1) : padded.slots;
-            assertTrue(next - blocks.get(i) >= 2 * CACHE_LINE, "block " + i + " is two lines from the next");
+            long bytes = i == blocks.size() - 1 ? RingDescriptor.MUTEX_BLOCK_BYTES : CACHE_LINE;
+            assertTrue(next - blocks.get(i) >= bytes + CACHE_LINE, "block " + i + " ends a line or more before the next");
         }
     }
 
@@ -70,6 +71,7 @@ class RingLayoutTest {
                     claim(taken, layout.consumed, INDEX_BLOCK_BYTES, what + ": consumed");
                     claim(taken, layout.producerCounters, CACHE_LINE, what + ": producer's counters, a line of their own");
                     claim(taken, layout.consumerCounters, CACHE_LINE, what + ": consumer's counters, a line of their own");
+                    claim(taken, layout.mutexBlock, RingDescriptor.MUTEX_BLOCK_BYTES, what + ": the mutex and its conditions");
                     for (int slot = 0; slot < capacity; slot++) {
                         claim(taken, layout.slots + slot * stride, layout.payloadRoom(size), what + ": slot " + slot);
                     }

@@ -34,7 +34,7 @@ public abstract class RingMechanismContract extends MechanismContract {
     /** The sync and layout names no ring knows, with the refusal: {@code with} as above. */
     protected static Stream<Map.Entry<Map<String, String>, String>> invalidSyncAndLayout(BiFunction<String, String, Map<String, String>> with) {
         return Stream.of(
-                Map.entry(with.apply("sync", "MUTEX"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE"),
+                Map.entry(with.apply("sync", "SPINLOCK"), "choose one of SPIN, FUTEX, SPIN_THEN_FUTEX, SEMAPHORE, MUTEX, SYSV_SEMAPHORE"),
                 Map.entry(with.apply("layout", "DIAGONAL"), "choose one of PADDED, SHARED_INDICES, FLAG_WITH_PAYLOAD"));
     }
 }

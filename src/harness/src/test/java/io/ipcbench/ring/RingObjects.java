@@ -9,11 +9,17 @@ import java.util.List;
 public final class RingObjects {
     private RingObjects() {}
 
-    /** {@code files}, and with sync=SEMAPHORE each ring's two semaphores (roles as {@link SharedRings#createSemaphores} names them). */
+    /**
+     * {@code files}, and with sync=SEMAPHORE each ring's two semaphores, with SYSV_SEMAPHORE the
+     * marker of the trial's semaphore set (roles as {@link SharedRings#createSemaphores} names them).
+     */
     public static List<String> roles(Params params, String... files) {
         List<String> roles = new ArrayList<>(List.of(files));
-        if (params.choice("sync", SyncKind.class) == SyncKind.SEMAPHORE) {
+        SyncKind sync = params.choice("sync", SyncKind.class);
+        if (sync == SyncKind.SEMAPHORE) {
             roles.addAll(List.of("to-peer-room", "to-peer-messages", "from-peer-room", "from-peer-messages"));
+        } else if (sync == SyncKind.SYSV_SEMAPHORE) {
+            roles.add("semaphores.sysv-sem");
         }
         return roles;
     }

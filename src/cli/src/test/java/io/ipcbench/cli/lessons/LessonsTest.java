@@ -48,7 +48,8 @@ class LessonsTest {
                 NOT_MEASURED,    // made without the OS-cost profiler
                 REPRODUCED,      // FUTEX vs pipe: 0.888× at 64 B → 14.4× at 1 MiB, growth 16.2× [11.4×, 22.9×]
                 REPRODUCED,      // 0.0116× → 7.84×
-                NOT_MEASURED),   // no mqueue, no uds
+                NOT_MEASURED,    // no mqueue, no uds
+                NOT_MEASURED),   // made before sync=MUTEX
                 verdicts(run));
         Verdict semaphore = Lessons.check(run).getFirst().verdict();
         assertTrue(semaphore.measured().contains("59.6 µs") && semaphore.measured().contains("47.9 µs")
@@ -70,7 +71,8 @@ class LessonsTest {
                 NOT_MEASURED,    // the peer's switches are in two iterations of three: no sum of both processes
                 NOT_REPRODUCED,  // SEMAPHORE vs pipe: 0.795× at 64 B → 0.498× at 64 KiB, 0.627× [0.516×, 0.762×]
                 REPRODUCED,
-                NOT_MEASURED),
+                NOT_MEASURED,
+                NOT_MEASURED),   // made before sync=MUTEX
                 verdicts(run));
     }
 
@@ -162,6 +164,42 @@ class LessonsTest {
             Verdict verdict = new SemaphoreVsPipe(latency).check(Run.load(run));
             assertEquals(INCONCLUSIVE, verdict.status(), verdict.measured());
             assertTrue(verdict.measured().contains("ratio " + (latency ? "1.01×" : "0.990×") + " ["), verdict.measured());
+        }
+    }
+
+    /**
+     * Constructed cases from the pipe's real round trip at 64 B over five forks: shm+SPIN made of its samples / 100, and
+     * shm+MUTEX of its samples × 4 / 100 (the classic table's row: reproduced, the spread of five forks keeps 4× within 2×
+     * to 8×) or × 1 (a round trip that sleeps, costing a wake-up as the pipe's does: 100× SPIN's, far beyond 8×, not
+     * reproduced whatever it does against the pipe).
+     */
+    @Test
+    void theMutexRowHoldsAtFourTimesTheAtomicsAndNotForARoundTripThatSleeps() throws IOException {
+        for (double mutexOverPipe : List.of(0.04, 1.0)) {
+            Path run = Fixtures.copy(Fixtures.SAME_BUILD_FIRST, dir.resolve("mutex-" + mutexOverPipe));
+            ObjectMapper json = new ObjectMapper();
+            ArrayNode shm = json.createArrayNode();
+            String benchmark = "io.ipcbench.pipe.PipeLatency.roundTrip";
+            Map<String, String> classic = Map.of("size", "64", "wait", "BLOCKING");
+            for (JsonNode result : json.readTree(run.resolve("pipe.json").toFile())) {
+                if (result.get("benchmark").asText().equals(benchmark) && classic.entrySet().stream()
+                        .allMatch(e -> result.path("params").path(e.getKey()).asText().equals(e.getValue()))) {
+                    for (String sync : List.of("SPIN", "MUTEX")) {
+                        ObjectNode copy = result.deepCopy();
+                        ((ObjectNode) copy.get("params")).put("sync", sync).put("capacity", "1").put("layout", "PADDED");
+                        shm.add(copy);
+                    }
+                }
+            }
+            Path shmFile = run.resolve("shm.json");
+            json.writeValue(shmFile.toFile(), shm);
+            Plant.latency(shmFile, benchmark, Map.of("sync", "SPIN"), 0.01);
+            Plant.latency(shmFile, benchmark, Map.of("sync", "MUTEX"), mutexOverPipe);
+            Fixtures.listModules(run, "pipe", "shm");
+            Verdict verdict = new MutexBetween().check(Run.load(run));
+            boolean classicRow = mutexOverPipe < 1;
+            assertEquals(classicRow ? REPRODUCED : NOT_REPRODUCED, verdict.status(), verdict.measured());
+            assertTrue(verdict.measured().contains("over SPIN " + (classicRow ? "4.00×" : "100×") + " ["), verdict.measured());
         }
     }
 

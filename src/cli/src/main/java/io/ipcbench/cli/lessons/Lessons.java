@@ -17,7 +17,8 @@ public final class Lessons {
             new ContextSwitches(),
             new ShmPullsAhead(true),
             new ShmPullsAhead(false),
-            new FasterThan("uds", "mqueue", "message queues slower than Unix-domain sockets"));
+            new FasterThan("uds", "mqueue", "message queues slower than Unix-domain sockets"),
+            new VmspliceVsReadWrite());
 
     /** One claim and what the run says about it. */
     record Checked(Claim claim, Verdict verdict) {

@@ -5,9 +5,7 @@ import io.ipcbench.link.Messages;
 import io.ipcbench.link.Params;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * Latency traffic: one message of {@code size} bytes to the peer, which sends it back whole.
@@ -56,10 +54,11 @@ public final class RoundTrip extends Traffic {
         int size = messages.payload();
         String verifyAs = params.flag("verify") ? params.describe() + " echo" : null;
         try (Arena arena = Arena.ofConfined()) {
-            int buffers = link.lendsPages() ? 2 : 1;
-            MemorySegment all = arena.allocate((long) buffers * size, ALIGNMENT);
-            PeerLoop.serve(new Echoes(link, all.elements(MemoryLayout.sequenceLayout(size, ValueLayout.JAVA_BYTE))
-                    .toArray(MemorySegment[]::new), size, verifyAs));
+            MemorySegment[] buffers = new MemorySegment[link.lendsPages() ? 2 : 1];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = arena.allocate(size, ALIGNMENT);
+            }
+            PeerLoop.serve(new Echoes(link, buffers, size, verifyAs));
         }
     }
 

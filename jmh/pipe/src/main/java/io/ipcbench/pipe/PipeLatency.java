@@ -17,11 +17,24 @@ import java.util.concurrent.TimeUnit;
  * chunks, each a write that blocks until the reader has made room.
  * Pitfall avoided: the payload lives in native memory and moves with read/write on raw
  * descriptors, not through InputStream, whose extra copy into a Java array would be measured too.
+ * With {@code copy=VMSPLICE} each side vmsplices the message's pages into its pipe instead of
+ * writing them: per direction the sender's copy is skipped (it pins the pages instead) and the
+ * receiver's read(2) copies the bytes from the sender's pages, one copy per direction instead of
+ * two. The sender writes its buffer again only after the whole reply came back, so no page is
+ * rewritten while the pipe still holds it.
  */
 public class PipeLatency extends RoundTripBenchmark {
     /** BLOCKING sleeps in read(2) and is woken per message; BUSY_POLL spins on EAGAIN, removing the wake-up. */
     @Param
     public FdWait wait;
+
+    /**
+     * READ_WRITE: write(2) copies the message into the pipe and read(2) copies it out, two copies.
+     * VMSPLICE: vmsplice(2) lends the pipe the sender's pages, skipping the sender's copy; the
+     * receiver's read(2) still copies every byte out (it must have them to consume them), one copy.
+     */
+    @Param
+    public PipeCopy copy;
 
     public PipeLatency() {
         super(new PipeMechanism());

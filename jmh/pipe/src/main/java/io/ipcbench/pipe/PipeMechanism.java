@@ -2,6 +2,7 @@ package io.ipcbench.pipe;
 
 import io.ipcbench.link.FdWait;
 import io.ipcbench.link.ForkedPeer;
+import io.ipcbench.link.Link;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Mechanism;
 import io.ipcbench.link.Params;
@@ -19,7 +20,9 @@ import java.util.function.BiConsumer;
  * Anonymous pipes, one per direction, between the benchmark JVM and its child. The child
  * creates both with pipe2(2) and the parent takes its ends with pidfd_getfd(2): the JDK closes
  * every inherited descriptor above 2 when it spawns a process, and a parent may duplicate a
- * child's descriptor where the child could not take its parent's (Yama ptrace_scope=1).
+ * child's descriptor where the child could not take its parent's (Yama ptrace_scope=1). How a
+ * message goes in is the {@code copy} param ({@link PipeCopy}): write(2), or vmsplice(2) of the
+ * sender's pages ({@link VmspliceLink}); both ends read(2) what arrives.
  */
 public final class PipeMechanism implements Mechanism {
     private static final String FDS = "pipe.fds";
@@ -29,15 +32,17 @@ public final class PipeMechanism implements Mechanism {
         return "pipe";
     }
 
-    /** Both waits. */
+    /** Both waits, each with both ways into the pipe. */
     @Override
     public List<Variant> variants() {
-        return Variant.bothShapes(Variant.waits());
+        return Variant.bothShapes(Arrays.stream(PipeCopy.values()).flatMap(copy ->
+                Variant.waits().map(wait -> Variant.with(wait, "copy", copy.name()))));
     }
 
     @Override
     public void validate(Params params) {
         FdWait.of(params);
+        PipeCopy.of(params);
     }
 
     @Override
@@ -49,20 +54,28 @@ public final class PipeMechanism implements Mechanism {
             }
 
             @Override
-            public StreamLink connect(ForkedPeer peer, Liveness peerLiveness) {
+            public Link connect(ForkedPeer peer, Liveness peerLiveness) {
                 int[] fds = Arrays.stream(peer.awaitExport(FDS).split(",")).mapToInt(Integer::parseInt).toArray();
                 int fromPeer = Libc.duplicateFrom(peer.pid(), fds[2]);
                 int toPeer = Libc.duplicateFrom(peer.pid(), fds[1]);
-                return new StreamLink(fromPeer, toPeer, FdWait.of(params), peerLiveness);
+                return link(params, fromPeer, toPeer, peerLiveness);
             }
         };
     }
 
     @Override
-    public StreamLink attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
+    public Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
         int[] toPeer = Libc.pipe2(Libc.O_CLOEXEC);
         int[] fromPeer = Libc.pipe2(Libc.O_CLOEXEC);
         export.accept(FDS, toPeer[0] + "," + toPeer[1] + "," + fromPeer[0] + "," + fromPeer[1]);
-        return new StreamLink(toPeer[0], fromPeer[1], FdWait.of(params), benchmark, toPeer[1], fromPeer[0]);
+        return link(params, toPeer[0], fromPeer[1], benchmark, toPeer[1], fromPeer[0]);
+    }
+
+    private static Link link(Params params, int readFd, int writeFd, Liveness other, int... spare) {
+        FdWait wait = FdWait.of(params);
+        return switch (PipeCopy.of(params)) {
+            case READ_WRITE -> new StreamLink(readFd, writeFd, wait, other, spare);
+            case VMSPLICE -> new VmspliceLink(readFd, writeFd, wait, other, spare);
+        };
     }
 }

@@ -15,6 +15,15 @@ public interface Link extends AutoCloseable {
     /** Receives one message of exactly {@code length} bytes into {@code into}. */
     void receive(MemorySegment into, int length);
 
+    /**
+     * True when {@link #send} hands the kernel references to the message's pages instead of a copy
+     * of its bytes (vmsplice): the caller must then not rewrite a sent message's bytes until the
+     * receiver has read them. False, the default: the bytes are copied before send returns.
+     */
+    default boolean lendsPages() {
+        return false;
+    }
+
     /** Peer side only: the benchmark side has connected; release anything kept only for it. */
     default void connected() {}
 

@@ -18,6 +18,15 @@ import java.lang.foreign.ValueLayout;
  * is checked against the expected count, so a lost or repeated message fails the trial. Messages
  * without payload are acknowledged with empty messages, which carry no count: such a link checks
  * its own order (realtime signals carry sequence numbers) or holds one message at a time.
+ * <p>
+ * A link that {@link Link#lendsPages lends its pages} (vmsplice) leaves a sent message's bytes in
+ * the sender's buffer until the peer reads them, so neither side may rewrite a buffer it sent from
+ * before the other has consumed it. The sender then cycles through window + 1 buffers: when it
+ * fills the buffer of message n, every message before n - window has been acknowledged (the
+ * window check before message n - 1 saw to that), so the last message sent from that buffer,
+ * n - window - 1, has been read. The peer's acknowledgements alternate between two buffers: when it
+ * writes acknowledgement k, the sender, never more than two batches ahead of what it has read, has
+ * read acknowledgement k - 2.
  */
 public final class OneWay extends Traffic {
     private static final int ACK_BYTES = 8;
@@ -25,11 +34,13 @@ public final class OneWay extends Traffic {
     private static final int MAX_BATCH = 1024;
 
     private final MemorySegment ack;
+    private final MemorySegment[] outbox;
     private final int ackBytes;
     private final long batch;
     private final long window;
     private long sent;
     private long acked;
+    private int slot;
 
     private OneWay(Trial trial) {
         super(trial);
@@ -38,6 +49,19 @@ public final class OneWay extends Traffic {
         this.batch = batchFor(messages);
         this.window = Math.min(2 * batch, messages.maxPending());
         this.ack = arena.allocate(ACK_BYTES, ALIGNMENT);
+        this.outbox = link.lendsPages() ? buffers(message, (int) window + 1) : new MemorySegment[] {message};
+    }
+
+    /** {@code first} and {@code count - 1} more buffers of the same size, each holding message 0 as {@code first} does. */
+    private MemorySegment[] buffers(MemorySegment first, int count) {
+        MemorySegment[] buffers = new MemorySegment[count];
+        buffers[0] = first;
+        MemorySegment more = arena.allocate((long) (count - 1) * size, ALIGNMENT);
+        for (int i = 1; i < count; i++) {
+            buffers[i] = more.asSlice((long) (i - 1) * size, size);
+            MessagePattern.fill(buffers[i], size, 0);
+        }
+        return buffers;
     }
 
     /** Over {@code trial}, whose other end sinks: a peer process, or a thread of this JVM (the in-process floors); closing this closes it. */
@@ -64,14 +88,17 @@ public final class OneWay extends Traffic {
         if (sent - acked >= window) {
             awaitAck();
         }
-        link.send(message, size);
+        link.send(outbox[slot], size);
+        if (++slot == outbox.length) {
+            slot = 0;
+        }
         sent++;
         trial.progressed();
     }
 
     /** Sends message number {@code sent} stamped for the peer to check ({@code verify=true} trials). */
     public void sendVerified() {
-        MessagePattern.fill(message, size, sent);
+        MessagePattern.fill(outbox[slot], size, sent);
         send();
     }
 
@@ -110,7 +137,10 @@ public final class OneWay extends Traffic {
         int size = messages.payload();
         String verifyAs = params.flag("verify") ? params.describe() + " sink" : null;
         try (Arena arena = Arena.ofConfined()) {
-            PeerLoop.serve(new Sinks(link, arena.allocate(size, ALIGNMENT), arena.allocate(ACK_BYTES, ALIGNMENT),
+            int ackBuffers = link.lendsPages() ? 2 : 1;
+            MemorySegment acks = arena.allocate((long) ackBuffers * ACK_BYTES, ALIGNMENT);
+            PeerLoop.serve(new Sinks(link, arena.allocate(size, ALIGNMENT),
+                    acks.elements(ValueLayout.JAVA_LONG).toArray(MemorySegment[]::new),
                     ackBytes(messages), batchFor(messages), size, verifyAs));
         }
     }
@@ -122,18 +152,20 @@ public final class OneWay extends Traffic {
     private static final class Sinks implements Runnable {
         private final Link link;
         private final MemorySegment buffer;
-        private final MemorySegment ack;
+        private final MemorySegment[] acks;
         private final int ackBytes;
         private final long batch;
         private final int size;
         private final String verifyAs;
         private long consumed;
         private long untilAck;
+        private int ackSlot;
 
-        Sinks(Link link, MemorySegment buffer, MemorySegment ack, int ackBytes, long batch, int size, String verifyAs) {
+        /** {@code acks}: the buffers acknowledgements are sent from in turn (two when the link lends its pages). */
+        Sinks(Link link, MemorySegment buffer, MemorySegment[] acks, int ackBytes, long batch, int size, String verifyAs) {
             this.link = link;
             this.buffer = buffer;
-            this.ack = ack;
+            this.acks = acks;
             this.ackBytes = ackBytes;
             this.batch = batch;
             this.size = size;
@@ -150,8 +182,12 @@ public final class OneWay extends Traffic {
                 }
                 consumed++;
                 if (--untilAck == 0) {
+                    MemorySegment ack = acks[ackSlot];
                     ack.set(ValueLayout.JAVA_LONG, 0, consumed);
                     link.send(ack, ackBytes);
+                    if (++ackSlot == acks.length) {
+                        ackSlot = 0;
+                    }
                     untilAck = batch;
                 }
             }

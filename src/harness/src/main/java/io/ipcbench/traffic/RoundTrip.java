@@ -11,6 +11,11 @@ import java.lang.foreign.MemorySegment;
  * Latency traffic: one message of {@code size} bytes to the peer, which sends it back whole.
  * One operation is the full round trip, never halved: halving assumes both directions cost the
  * same, which blocking mechanisms with asymmetric wake-ups do not honour.
+ * <p>
+ * Over a link that {@link Link#lendsPages lends its pages} (vmsplice) one message buffer is enough:
+ * the next message is written into it only after the whole reply came back, so the peer had read
+ * all of the message. The peer echoes from two buffers in turn, so that a sender that sends two
+ * messages before reading a reply (the stream framing check does) still gets each back intact.
  */
 public final class RoundTrip extends Traffic {
     private final MemorySegment reply;
@@ -49,21 +54,29 @@ public final class RoundTrip extends Traffic {
         int size = messages.payload();
         String verifyAs = params.flag("verify") ? params.describe() + " echo" : null;
         try (Arena arena = Arena.ofConfined()) {
-            PeerLoop.serve(new Echoes(link, arena.allocate(size, ALIGNMENT), size, verifyAs));
+            MemorySegment[] buffers = new MemorySegment[link.lendsPages() ? 2 : 1];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = arena.allocate(size, ALIGNMENT);
+            }
+            PeerLoop.serve(new Echoes(link, buffers, size, verifyAs));
         }
     }
 
-    /** {@link PeerLoop#MESSAGES_PER_CALL} echoes a call; {@code verifyAs} names the echo in failures, null when not verifying. */
+    /**
+     * {@link PeerLoop#MESSAGES_PER_CALL} echoes a call, from {@code buffers} in turn; {@code verifyAs}
+     * names the echo in failures, null when not verifying.
+     */
     private static final class Echoes implements Runnable {
         private final Link link;
-        private final MemorySegment buffer;
+        private final MemorySegment[] buffers;
         private final int size;
         private final String verifyAs;
         private long seq;
+        private int slot;
 
-        Echoes(Link link, MemorySegment buffer, int size, String verifyAs) {
+        Echoes(Link link, MemorySegment[] buffers, int size, String verifyAs) {
             this.link = link;
-            this.buffer = buffer;
+            this.buffers = buffers;
             this.size = size;
             this.verifyAs = verifyAs;
         }
@@ -71,12 +84,16 @@ public final class RoundTrip extends Traffic {
         @Override
         public void run() {
             for (int i = 0; i < PeerLoop.MESSAGES_PER_CALL; i++) {
+                MemorySegment buffer = buffers[slot];
                 link.receive(buffer, size);
                 if (verifyAs != null) {
                     MessagePattern.verify(buffer, size, seq, verifyAs);
                 }
                 seq++;
                 link.send(buffer, size);
+                if (++slot == buffers.length) {
+                    slot = 0;
+                }
             }
         }
     }

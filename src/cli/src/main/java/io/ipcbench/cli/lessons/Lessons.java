@@ -18,7 +18,8 @@ public final class Lessons {
             new ShmPullsAhead(true),
             new ShmPullsAhead(false),
             new FasterThan("uds", "mqueue", "message queues slower than Unix-domain sockets"),
-            new MutexBetween());
+            new MutexBetween(),
+            new VmspliceVsReadWrite());
 
     /** One claim and what the run says about it. */
     record Checked(Claim claim, Verdict verdict) {

@@ -11,12 +11,13 @@ import java.util.Optional;
 /**
  * Finds the results a claim compares. A claim names a module and the params it is about (sync=SPIN,
  * size=64); where several results match, the one in the classic set-up is taken: the values in
- * {@link #CLASSIC}, e.g. a pipe that blocks rather than busy-polls, TCP without Nagle's delay.
+ * {@link #CLASSIC}, e.g. a pipe that blocks rather than busy-polls and is written rather than vmspliced, TCP without
+ * Nagle's delay.
  */
 public final class Pick {
     /** The set-up a claim means when it does not say: preferred, never required. */
     public static final Map<String, String> CLASSIC = Map.of("pinning", "cross-core", "layout", "PADDED", "wait", "BLOCKING",
-            "capacity", "1", "nodelay", "true");
+            "capacity", "1", "nodelay", "true", "copy", "READ_WRITE");
 
     private Pick() {
     }

@@ -49,7 +49,8 @@ class LessonsTest {
                 REPRODUCED,      // FUTEX vs pipe: 0.888× at 64 B → 14.4× at 1 MiB, growth 16.2× [11.4×, 22.9×]
                 REPRODUCED,      // 0.0116× → 7.84×
                 NOT_MEASURED,    // no mqueue, no uds
-                NOT_MEASURED),   // made before sync=MUTEX
+                NOT_MEASURED,    // made before sync=MUTEX
+                NOT_MEASURED),   // made before the pipe's copy=VMSPLICE
                 verdicts(run));
         Verdict semaphore = Lessons.check(run).getFirst().verdict();
         assertTrue(semaphore.measured().contains("59.6 µs") && semaphore.measured().contains("47.9 µs")
@@ -72,7 +73,8 @@ class LessonsTest {
                 NOT_REPRODUCED,  // SEMAPHORE vs pipe: 0.795× at 64 B → 0.498× at 64 KiB, 0.627× [0.516×, 0.762×]
                 REPRODUCED,
                 NOT_MEASURED,
-                NOT_MEASURED),   // made before sync=MUTEX
+                NOT_MEASURED,    // made before sync=MUTEX
+                NOT_MEASURED),   // no copy=VMSPLICE
                 verdicts(run));
     }
 

@@ -31,6 +31,9 @@ public final class Fixtures {
     /** a compare-like run (4 forks, 2 iterations) of the 64 B blocking pipe and the system-call and wake-up floors */
     public static final String FLOORS = "floors";
 
+    /** pipe throughput with copy=READ_WRITE and copy=VMSPLICE at 64 B to 16 MiB, blocking, one fork: a busy machine */
+    public static final String VMSPLICE = "vmsplice";
+
     private Fixtures() {
     }
 

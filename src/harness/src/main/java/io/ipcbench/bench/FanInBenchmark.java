@@ -1,0 +1,84 @@
+package io.ipcbench.bench;
+
+import io.ipcbench.link.FanIn;
+import io.ipcbench.link.Params;
+import io.ipcbench.peer.FanInSession;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The fan-in benchmark a mechanism's module extends: {@code producers} producer processes send into
+ * one kernel object and this JVM consumes ({@link FanInSession}). One operation is one message
+ * consumed and verified (its producer, its sequence number within that producer, its bytes), so
+ * JMH's primary result is messages consumed per second by all producers together. Each subclass
+ * declares {@code size} (its mechanism's limits) and its {@code fanIn} benchmark method calling
+ * {@link #consume}. The per-producer shares of each iteration go to {@link FanInProfiler}.
+ */
+@State(Scope.Thread)
+public abstract class FanInBenchmark implements CheckedParams {
+    /** The messages each producer delivered in the last iteration, by index, for {@link FanInProfiler}. */
+    static final AtomicReference<long[]> LAST_ITERATION = new AtomicReference<>();
+
+    @Param({"cross-core"})
+    public String pinning;
+
+    @Param({"1", "2", "4", "8"})
+    public String producers;
+
+    private final FanIn fanIn;
+    private FanInSession session;
+    private long[] atIterationStart;
+
+    protected FanInBenchmark(FanIn fanIn) {
+        this.fanIn = fanIn;
+    }
+
+    @Override
+    public final void checkParams(Map<String, String> values) {
+        FanInSession.check(fanIn, new Params(fanIn.name(), values));
+    }
+
+    @Setup(Level.Trial)
+    public void startProducers(BenchmarkParams jmh) {
+        Params params = TrialParams.of(fanIn.name(), jmh);
+        FanInSession.check(fanIn, params);
+        TrialCpus.prepare(params);
+        session = FanInSession.open(fanIn, params);
+        System.out.println("# ipcbench fan-in: " + session.describeCpus());
+    }
+
+    @Setup(Level.Iteration)
+    public void beginIteration() {
+        session.pinConsumerThread();
+        atIterationStart = session.delivered();
+        session.iterationBegins();
+    }
+
+    /** One message consumed and verified: the measured operation of each subclass's {@code fanIn}; returns its producer's index. */
+    protected final int consume() {
+        return session.receive();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        session.iterationEnds();
+        long[] now = session.delivered();
+        for (int i = 0; i < now.length; i++) {
+            now[i] -= atIterationStart[i];
+        }
+        LAST_ITERATION.set(now);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopProducers() {
+        session.close();
+    }
+}

@@ -105,6 +105,13 @@ class MqueueFanInTest {
         }
     }
 
+    @Test
+    void aProducerThatFailsToStartFailsTheOpeningNamingIt() {
+        PeerFailure failure = assertThrows(PeerFailure.class, () -> FanInSession.open(new RefusingProducersFanIn(), params()));
+        assertTrue(failure.getMessage().matches("(?s)mqueue .*: producer 1 of 3 \\(pid \\d+\\) failed: " + RefusingProducersFanIn.REFUSAL + ".*"),
+                failure.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "producers|0|producers=0 is out of range; producers is the number of producer processes, a whole number from 1 to 100",

@@ -1,6 +1,7 @@
 package io.ipcbench.peer;
 
 import io.ipcbench.link.FanIn;
+import io.ipcbench.link.ForkedPeer;
 import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
@@ -19,14 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The benchmark side of a fan-in trial: {@code producers} producer JVMs send into one kernel object
  * and this JVM consumes. Every guarantee of a {@link Session} holds for each producer: the params
  * are checked before anything exists ({@link #check}); the producers start together (each is
- * spawned at once, then all are awaited, so their JVMs start in parallel) and each handshake is
- * bounded by {@link io.ipcbench.link.ForkedPeer#HANDSHAKE_TIMEOUT_SECONDS}; each is watched by its
+ * spawned at once, then all are awaited, so their JVMs start in parallel) and the handshakes
+ * together are bounded by {@link ForkedPeer#HANDSHAKE_TIMEOUT_SECONDS}; each is watched by its
  * own {@link Watchdog}; a producer that dies or stops is named, with its index and pid ("producer 3
  * of 8 (pid 4242) exited with status 137 (killed by SIGKILL) ..."); and closing, on every path, stops every producer
  * and removes every named object, with the same shutdown hook behind it.
@@ -127,7 +129,8 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
             watchdogs.add(new Watchdog(producer));
         }
         receiver = offer.connect(liveness());
-        producers.forEach(PeerProcess::awaitReady);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
+        producers.forEach(producer -> producer.awaitReady(deadline));
         producers.forEach(PeerProcess::go);
         watchdogs.forEach(Watchdog::start);
         if (Session.readsCostsAtOpenAndClose()) {

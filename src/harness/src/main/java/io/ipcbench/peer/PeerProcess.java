@@ -151,7 +151,12 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     }
 
     void awaitReady() {
-        awaitLine("READY", "its ready signal");
+        awaitReady(System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS));
+    }
+
+    /** The same by {@code deadline} (System.nanoTime): peers started together share one handshake bound. */
+    void awaitReady(long deadline) {
+        awaitLine("READY", "its ready signal", deadline);
     }
 
     void go() {
@@ -190,7 +195,10 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     }
 
     private String awaitLine(String prefix, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS);
+        return awaitLine(prefix, what, System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS));
+    }
+
+    private String awaitLine(String prefix, String what, long deadline) {
         try {
             while (System.nanoTime() < deadline) {
                 String line = control.poll(100, TimeUnit.MILLISECONDS);

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,6 +107,31 @@ class MqueueFanInTest {
         }
     }
 
+    /**
+     * SIGKILL runs no hook: the killed JVM's producers must go by themselves (their parent-death
+     * signal), and the queue it created must be removed by the next trial's start-up sweep.
+     */
+    @Test
+    void aBenchmarkJvmKilledMidRunTakesItsProducersAlongAndTheNextTrialSweepsItsQueue() throws InterruptedException {
+        AbandonedFanInMain.Abandoned run = AbandonedFanInMain.launch(params());
+        long owner = run.benchmark().pid();
+        List<String> created = NamedObjects.presentFor(owner);
+        assertTrue(created.stream().anyMatch(name -> name.endsWith("fan-in.posix-mq")), "the queue's marker: " + created);
+        assertTrue(run.producers().stream().allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        run.benchmark().destroyForcibly().waitFor();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PeerFaultContract.FAILURE_SECONDS);
+        while (run.producers().stream().anyMatch(MqueueFanInTest::running)) {
+            assertTrue(System.nanoTime() < deadline, "producers " + run.producers() + " still run "
+                    + PeerFaultContract.FAILURE_SECONDS + " s after their benchmark JVM was killed");
+            Thread.sleep(10);
+        }
+        try (FanInSession next = FanInSession.open(fanIn, params("producers", "1"))) {
+            assertEquals(List.of(), NamedObjects.presentFor(owner), "the next trial's start-up sweep removes what the killed one left: " + created);
+            next.iterationBegins();
+            next.receive();
+        }
+    }
+
     @Test
     void aProducerThatFailsToStartFailsTheOpeningNamingIt() {
         PeerFailure failure = assertThrows(PeerFailure.class, () -> FanInSession.open(new RefusingProducersFanIn(), params()));
@@ -148,6 +175,16 @@ class MqueueFanInTest {
     private static void consume(FanInSession session, long messages) {
         for (long i = 0; i < messages; i++) {
             session.receive();
+        }
+    }
+
+    /** Whether process {@code pid} runs: a zombie has exited (an orphan's waits for init to reap it). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -29,7 +29,7 @@ public class MqueueFanIn extends FanInBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public int fanIn() {
-        return consume();
+    public void fanIn() {
+        consume();
     }
 }

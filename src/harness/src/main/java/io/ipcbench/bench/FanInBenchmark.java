@@ -24,8 +24,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @State(Scope.Thread)
 public abstract class FanInBenchmark implements CheckedParams {
-    /** The messages each producer delivered in the last iteration, by index, for {@link FanInProfiler}. */
-    static final AtomicReference<long[]> LAST_ITERATION = new AtomicReference<>();
+    /** What the last iteration delivered, for {@link FanInProfiler}. */
+    static final AtomicReference<IterationTally> LAST_ITERATION = new AtomicReference<>();
+
+    /**
+     * The messages each producer delivered whole in one iteration, by index, and how many of them
+     * arrived interleaved with other producers' bytes (counted only where {@code countsInterleaving}).
+     */
+    record IterationTally(long[] delivered, long interleaved, boolean countsInterleaving) {}
 
     @Param({"cross-core"})
     public String pinning;
@@ -36,6 +42,7 @@ public abstract class FanInBenchmark implements CheckedParams {
     private final FanIn fanIn;
     private FanInSession session;
     private long[] atIterationStart;
+    private long interleavedAtIterationStart;
 
     protected FanInBenchmark(FanIn fanIn) {
         this.fanIn = fanIn;
@@ -59,12 +66,17 @@ public abstract class FanInBenchmark implements CheckedParams {
     public void beginIteration() {
         session.pinConsumerThread();
         atIterationStart = session.delivered();
+        interleavedAtIterationStart = session.interleaved();
         session.iterationBegins();
     }
 
-    /** One message consumed and verified: the measured operation of each subclass's {@code fanIn}; returns its producer's index. */
-    protected final int consume() {
-        return session.receive();
+    /**
+     * One message's worth of bytes consumed and verified: the measured operation of each subclass's
+     * {@code fanIn}. With whole messages, one message; on a byte stream whose writes interleave, as
+     * many bytes, the messages completed being counted apart (per-producer shares).
+     */
+    protected final void consume() {
+        session.receive();
     }
 
     @TearDown(Level.Iteration)
@@ -74,7 +86,8 @@ public abstract class FanInBenchmark implements CheckedParams {
         for (int i = 0; i < now.length; i++) {
             now[i] -= atIterationStart[i];
         }
-        LAST_ITERATION.set(now);
+        LAST_ITERATION.set(new IterationTally(now, session.interleaved() - interleavedAtIterationStart,
+                session.framing() == FanIn.Framing.WORDS));
     }
 
     @TearDown(Level.Trial)

@@ -8,6 +8,7 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -19,6 +20,8 @@ import java.util.stream.LongStream;
  * the messages consumed, relative to an even share (1.0: each producer delivered 1/N of them; 0.5:
  * half its even share), and {@code fanin.jain}, Jain's fairness index (sum x)^2 / (N sum x^2), 1.0
  * when every producer delivered as many, 1/N when one delivered them all. A profiler, not JMH
+ * On a byte stream whose producers' writes may interleave (a pipe above PIPE_BUF), {@code
+ * fanin.interleaved} is the fraction of messages that arrived in parts. A profiler, not JMH
  * counters: JMH sums an {@code EVENTS} counter over iterations, where these must be averaged.
  * Nothing is reported for other benchmarks.
  */
@@ -36,14 +39,19 @@ public final class FanInProfiler implements InternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        long[] delivered = FanInBenchmark.LAST_ITERATION.getAndSet(null);
-        if (delivered == null || LongStream.of(delivered).sum() == 0) {
+        FanInBenchmark.IterationTally tally = FanInBenchmark.LAST_ITERATION.getAndSet(null);
+        if (tally == null || LongStream.of(tally.delivered()).sum() == 0) {
             return List.of();
         }
-        Shares shares = Shares.of(delivered);
-        return List.of(new ScalarResult("fanin.share.min", shares.min(), "share", AggregationPolicy.AVG),
+        Shares shares = Shares.of(tally.delivered());
+        List<Result> results = new ArrayList<>(List.of(new ScalarResult("fanin.share.min", shares.min(), "share", AggregationPolicy.AVG),
                 new ScalarResult("fanin.share.max", shares.max(), "share", AggregationPolicy.AVG),
-                new ScalarResult("fanin.jain", shares.jain(), "index", AggregationPolicy.AVG));
+                new ScalarResult("fanin.jain", shares.jain(), "index", AggregationPolicy.AVG)));
+        if (tally.countsInterleaving()) {
+            results.add(new ScalarResult("fanin.interleaved", (double) tally.interleaved() / LongStream.of(tally.delivered()).sum(),
+                    "fraction", AggregationPolicy.AVG));
+        }
+        return results;
     }
 
     /** The shares of one iteration: min and max relative to an even share, and Jain's index. */

@@ -17,6 +17,23 @@ public interface FanIn {
     /** Short name used in results and messages, e.g. "mqueue". */
     String name();
 
+    /** How the consumer receives: whole messages, or a byte stream where the producers' writes may interleave. */
+    enum Framing {
+        /** Every receive is one whole message of one producer (a queue, a datagram, an atomic pipe write). */
+        MESSAGES,
+        /**
+         * Bytes in the order the kernel took them: a write of one producer may be split and
+         * interleaved with others' (a pipe above PIPE_BUF). Every 8-byte word then names its
+         * producer, message and place, so the consumer reassembles and counts interleaved messages.
+         */
+        WORDS
+    }
+
+    /** {@link Framing#MESSAGES} unless the mechanism says otherwise. */
+    default Framing framing(Params params) {
+        return Framing.MESSAGES;
+    }
+
     /**
      * Throws {@link IllegalArgumentException} naming the bad parameter and what is allowed, or
      * {@link IllegalStateException} for a limit of this machine, for a trial with {@code producers} producers.
@@ -45,6 +62,9 @@ public interface FanIn {
     /** The consumer's end: receives whole messages of the trial's size, from whichever producer sent one. */
     interface Receiver extends AutoCloseable {
         void receive(MemorySegment into, int length);
+
+        /** Every producer has attached: release what was kept only for them to open (a pipe's spare write end). */
+        default void producersAttached() {}
 
         @Override
         void close();

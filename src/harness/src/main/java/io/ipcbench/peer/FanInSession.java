@@ -76,7 +76,7 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         this.count = count;
         this.cpus = cpus;
         this.size = params.size();
-        this.traffic = new FanInTraffic(size, count, params.describe());
+        this.traffic = new FanInTraffic(fanIn.framing(params), size, count, params.describe(), this::delivered);
         this.message = Arena.ofAuto().allocate(size, 8);
     }
 
@@ -93,12 +93,30 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
      */
     public static void check(FanIn fanIn, Params params) {
         int count = producers(params);
-        params.intIn("size", FanInTraffic.MIN_SIZE, Params.MAX_SIZE,
+        int size = params.intIn("size", FanInTraffic.MIN_SIZE, Params.MAX_SIZE,
                 "the payload in bytes (a fan-in message carries its producer and sequence number in its first 8)");
         fanIn.validate(params, count);
+        if (fanIn.framing(params) == FanIn.Framing.WORDS) {
+            requireWords(params, count, size);
+        }
         params.pinning().plan();
         ResourceLimits.requireDescriptorsForTrial(params.describe(),
                 ResourceLimits.TRIAL_DESCRIPTORS + (long) DESCRIPTORS_PER_PRODUCER * count);
+    }
+
+    /**
+     * Word framing names every word's producer and place: a whole number of words, at most
+     * {@link FanInTraffic#MAX_WORDS_SIZE} bytes, at most {@link FanInTraffic#MAX_WORDS_PRODUCERS} producers.
+     */
+    private static void requireWords(Params params, int count, int size) {
+        if (size % 8 != 0 || size > FanInTraffic.MAX_WORDS_SIZE) {
+            throw new IllegalArgumentException(params.mechanism() + ": size=" + size + " is not allowed here: every 8-byte word of"
+                    + " a message names its producer and place, so size is a multiple of 8 from 8 to " + FanInTraffic.MAX_WORDS_SIZE);
+        }
+        if (count > FanInTraffic.MAX_WORDS_PRODUCERS) {
+            throw new IllegalArgumentException(params.mechanism() + ": producers=" + count + " is out of range here: every word"
+                    + " names its producer in 7 bits, so producers is from 1 to " + FanInTraffic.MAX_WORDS_PRODUCERS);
+        }
     }
 
     /** Opens the trial: the object created, every producer started, connected and serving. */
@@ -131,6 +149,7 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         receiver = offer.connect(liveness());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
         producers.forEach(producer -> producer.awaitReady(deadline));
+        receiver.producersAttached();
         producers.forEach(PeerProcess::go);
         watchdogs.forEach(Watchdog::start);
         if (Session.readsCostsAtOpenAndClose()) {
@@ -172,21 +191,23 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
     }
 
     /**
-     * Receives one message, checks it ({@link FanInTraffic#verify}: its producer, its sequence
-     * number, its bytes) and marks that producer's progress; returns the producer's index. Throws
-     * naming the producer when one has exited.
+     * Receives one message's worth of bytes ({@code size}) and checks it ({@link FanInTraffic}: its
+     * producers, their sequence numbers, the bytes), marking the progress of each producer one
+     * of whose messages it completes. Throws naming the producer when one has exited.
      */
-    public int receive() {
+    public void receive() {
         PeerProcess gone = exited;
         if (gone != null) {
             throw gone.failure(WAITING_FOR);
         }
         receiver.receive(message, size);
-        int producer = traffic.verify(message);
+        traffic.consume(message);
+    }
+
+    private void delivered(int producer) {
         Watchdog watchdog = watchdogs.get(producer);
         watchdog.progressed();
         watchdog.operationBegins();
-        return producer;
     }
 
     /** From now until {@link #iterationEnds}, a producer whose messages stop arriving for {@link Watchdog#STALL_SECONDS} is killed. */
@@ -202,6 +223,16 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
     /** How many messages each producer has delivered so far, by index. */
     public long[] delivered() {
         return traffic.delivered();
+    }
+
+    /** Messages that arrived in parts, other producers' bytes between them (a byte stream only: {@link FanIn.Framing#WORDS}). */
+    public long interleaved() {
+        return traffic.interleaved();
+    }
+
+    /** How the consumer receives. */
+    public FanIn.Framing framing() {
+        return fanIn.framing(params);
     }
 
     public Params params() {

@@ -40,7 +40,7 @@ public final class ProducerMain {
             if (cpu >= 0) {
                 Libc.pinCurrentThread(cpu);
             }
-            FanInTraffic.produce(sender, params.size(), index);
+            FanInTraffic.produce(fanIn.framing(params), sender, params.size(), index);
         } catch (Throwable t) {
             PeerMain.control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
             t.printStackTrace();

@@ -1,5 +1,6 @@
 package io.ipcbench.traffic;
 
+import io.ipcbench.link.FanIn;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
@@ -19,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FanInTrafficTest {
     private static final int SIZE = 64;
     private final MemorySegment message = Arena.ofAuto().allocate(SIZE, 8);
-    private final FanInTraffic traffic = new FanInTraffic(SIZE, 3, "test");
+    private final FanInTraffic traffic = new FanInTraffic(FanIn.Framing.MESSAGES, SIZE, 3, "test", producer -> {});
 
     private int deliver(int producer, long seq) {
-        FanInTraffic.stamp(message, SIZE, producer, seq);
+        FanInTraffic.stamp(FanIn.Framing.MESSAGES, message, SIZE, producer, seq);
         return traffic.verify(message);
     }
 
@@ -53,7 +54,7 @@ class FanInTrafficTest {
 
     @Test
     void aCorruptedByteIsFound() {
-        FanInTraffic.stamp(message, SIZE, 1, 0);
+        FanInTraffic.stamp(FanIn.Framing.MESSAGES, message, SIZE, 1, 0);
         message.set(ValueLayout.JAVA_BYTE, 40, (byte) (message.get(ValueLayout.JAVA_BYTE, 40) ^ 1));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> traffic.verify(message));
         assertTrue(e.getMessage().contains("producer 2 of 3") && e.getMessage().contains("differs at byte 40")
@@ -68,10 +69,43 @@ class FanInTrafficTest {
 
     @Test
     void theSmallestMessageCarriesTheWholeTag() {
-        FanInTraffic small = new FanInTraffic(FanInTraffic.MIN_SIZE, 2, "test");
-        FanInTraffic.stamp(message, FanInTraffic.MIN_SIZE, 1, 5);
+        FanInTraffic small = new FanInTraffic(FanIn.Framing.MESSAGES, FanInTraffic.MIN_SIZE, 2, "test", producer -> {});
+        FanInTraffic.stamp(FanIn.Framing.MESSAGES, message, FanInTraffic.MIN_SIZE, 1, 5);
         assertThrows(IllegalStateException.class, () -> small.verify(message), "message 5 where 0 was due");
-        FanInTraffic.stamp(message, FanInTraffic.MIN_SIZE, 1, 0);
+        FanInTraffic.stamp(FanIn.Framing.MESSAGES, message, FanInTraffic.MIN_SIZE, 1, 0);
         assertEquals(1, small.verify(message));
+    }
+
+    @Test
+    void wordsOfProducersInterleavedAreReassembledAndCounted() {
+        int size = 32;
+        java.util.List<Integer> completed = new java.util.ArrayList<>();
+        FanInTraffic words = new FanInTraffic(FanIn.Framing.WORDS, size, 2, "test", completed::add);
+        MemorySegment a = Arena.ofAuto().allocate(size, 8);
+        MemorySegment b = Arena.ofAuto().allocate(size, 8);
+        FanInTraffic.stamp(FanIn.Framing.WORDS, a, size, 0, 0);
+        FanInTraffic.stamp(FanIn.Framing.WORDS, b, size, 1, 0);
+        MemorySegment stream = Arena.ofAuto().allocate(size, 8);
+        // two words of producer 1's message, then producer 2's whole message split around them, then the rest of producer 1's
+        MemorySegment.copy(a, 0, stream, 0, 16);
+        MemorySegment.copy(b, 0, stream, 16, 16);
+        words.consume(stream);
+        MemorySegment.copy(b, 16, stream, 0, 16);
+        MemorySegment.copy(a, 16, stream, 16, 16);
+        words.consume(stream);
+        assertEquals(java.util.List.of(1, 0), completed, "producer 2's message completed first");
+        assertArrayEquals(new long[] {1, 1}, words.delivered());
+        assertEquals(1, words.interleaved(), "producer 1's message, producer 2's words between its own; producer 2's arrived whole");
+    }
+
+    @Test
+    void aLostWordIsNamed() {
+        int size = 16;
+        FanInTraffic words = new FanInTraffic(FanIn.Framing.WORDS, size, 1, "test", producer -> {});
+        MemorySegment m = Arena.ofAuto().allocate(size, 8);
+        FanInTraffic.stamp(FanIn.Framing.WORDS, m, size, 0, 0);
+        m.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, m.get(ValueLayout.JAVA_LONG_UNALIGNED, 0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> words.consume(m));
+        assertTrue(e.getMessage().contains("producer 1 of 1 sent word 0 of message 0 where word 1 of message 0 was due"), e.getMessage());
     }
 }

@@ -59,7 +59,9 @@ class PipeFanInTest {
         try (FanInSession session = FanInSession.open(fanIn, params("size", Integer.toString(size)))) {
             consume(session, BYTES / size);
             long[] delivered = session.delivered();
-            assertTrue(Arrays.stream(delivered).allMatch(n -> n > 0), "every producer delivered: " + Arrays.toString(delivered));
+            // whole messages: every operation completed one (a pipe gives its writers no turn order, so not every
+            // producer need have delivered in so short a run)
+            assertEquals(BYTES / size, Arrays.stream(delivered).sum(), "messages delivered: " + Arrays.toString(delivered));
             assertEquals(0, session.interleaved(), "writes of at most PIPE_BUF bytes are atomic");
         }
     }

@@ -34,6 +34,8 @@ public final class FanInTraffic {
     static final int SEQUENCE_BITS = 40;
     private static final int PRODUCER_SHIFT = 57;
     private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
+    /** What the next word of the same message adds to a word: one place. */
+    private static final long NEXT_PLACE = 1L << SEQUENCE_BITS;
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
 
     private final FanIn.Framing framing;
@@ -102,8 +104,8 @@ public final class FanInTraffic {
             completed.accept(verify(received));
             return;
         }
-        for (int offset = 0; offset < size; offset += 8) {
-            word(received.get(WORD, offset));
+        for (int offset = 0; offset < size; ) {
+            offset += 8 * run(received, offset);
         }
     }
 
@@ -123,12 +125,19 @@ public final class FanInTraffic {
         return p;
     }
 
-    private void word(long word) {
-        int p = producer(word >>> PRODUCER_SHIFT, word);
+    /**
+     * Checks the run of words from {@code offset}: its first word against what is due from the
+     * producer it names, then the following ones in a tight loop for as long as they continue that
+     * producer's message (each word is the previous plus one place), and returns how many it took.
+     * A word that does not continue the run starts the next one: another producer's, or an error.
+     */
+    private int run(MemorySegment received, int offset) {
+        long first = received.get(WORD, offset);
+        int p = producer(first >>> PRODUCER_SHIFT, first);
         int place = wordDue[p];
-        if (word != word(p, due[p], place)) {
-            long seq = word & SEQUENCE_MASK;
-            long carriedPlace = (word >>> SEQUENCE_BITS) & ((1L << (PRODUCER_SHIFT - SEQUENCE_BITS)) - 1);
+        if (first != word(p, due[p], place)) {
+            long seq = first & SEQUENCE_MASK;
+            long carriedPlace = (first >>> SEQUENCE_BITS) & ((1L << (PRODUCER_SHIFT - SEQUENCE_BITS)) - 1);
             throw new IllegalStateException(where + ": " + name(p) + " sent word " + carriedPlace + " of message " + seq
                     + " where word " + place + " of message " + (due[p] & SEQUENCE_MASK) + " was due: lost, repeated, reordered or corrupted");
         }
@@ -136,7 +145,15 @@ public final class FanInTraffic {
             split[p] = true;
         }
         lastProducer = p;
-        if (++wordDue[p] == size / 8) {
+        int wordsPerMessage = size / 8;
+        int most = Math.min(wordsPerMessage - place, (size - offset) / 8);
+        int taken = 1;
+        long expected = first;
+        while (taken < most && received.get(WORD, offset + 8L * taken) == (expected += NEXT_PLACE)) {
+            taken++;
+        }
+        wordDue[p] += taken;
+        if (wordDue[p] == wordsPerMessage) {
             wordDue[p] = 0;
             due[p]++;
             if (split[p]) {
@@ -145,6 +162,7 @@ public final class FanInTraffic {
             }
             completed.accept(p);
         }
+        return taken;
     }
 
     private int producer(long index, long carrier) {

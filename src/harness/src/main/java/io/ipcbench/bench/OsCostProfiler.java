@@ -2,6 +2,7 @@ package io.ipcbench.bench;
 
 import io.ipcbench.os.ProcessCost;
 import io.ipcbench.peer.CostReading;
+import io.ipcbench.peer.CostedTrial;
 import io.ipcbench.peer.Session;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * a blocking wait), involuntary ones (it was preempted), and user and system CPU time in
  * nanoseconds, of every thread each process had during the iteration (see {@link ProcessCost}).
  * Read before and after every iteration, so it costs nothing while measuring. Results are JMH
- * secondary metrics ({@code os.bench.*}, {@code os.peer.*}, per op).
+ * secondary metrics ({@code os.bench.*}, {@code os.peer.*}, per op). In a trial with several peer
+ * processes (fan-in's producers), {@code os.peer.*} is their sum: what the peers together cost per operation.
  *
  * <p>Every iteration spans the same work: its set-up, its operations and its tear-down (a
  * throughput trial's drain), never the trial's. JMH runs the trial set-up inside the first
@@ -31,7 +33,7 @@ import java.util.Optional;
  * once the peer began serving and when the session began to close ({@link Session#costs}).
  */
 public final class OsCostProfiler implements InternalProfiler {
-    private Optional<Session> session;
+    private Optional<CostedTrial> session;
     private long sessionsOpened;
     private CostReading atStart;
     private SyncCost syncAtStart;
@@ -49,16 +51,16 @@ public final class OsCostProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         session = Session.onlyOpen();
         sessionsOpened = Session.openedSoFar();
-        atStart = session.map(Session::costs).orElseGet(CostReading::benchOnly);
+        atStart = session.map(CostedTrial::costs).orElseGet(CostReading::benchOnly);
         syncAtStart = SyncCost.atStart();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        Optional<Session> openedNow = session.isPresent() ? Optional.empty() : Session.onlyOpenedSince(sessionsOpened);
-        CostReading start = openedNow.map(Session::opening).orElse(atStart);
-        CostReading end = session.or(() -> openedNow).map(Session::costs).orElseGet(CostReading::benchOnly);
+        Optional<CostedTrial> openedNow = session.isPresent() ? Optional.empty() : Session.onlyOpenedSince(sessionsOpened);
+        CostReading start = openedNow.map(CostedTrial::opening).orElse(atStart);
+        CostReading end = session.or(() -> openedNow).map(CostedTrial::costs).orElseGet(CostReading::benchOnly);
         long ops = result.getMetadata().getMeasuredOps();
         List<Result> results = new ArrayList<>();
         if (ops <= 0) {

@@ -47,6 +47,22 @@ public enum Pinning {
             return IntStream.of(benchmarkCpu, peerCpu).filter(cpu -> cpu >= 0).boxed().collect(Collectors.toCollection(TreeSet::new));
         }
 
+        /**
+         * Where the serving threads of {@code n} peers go (a trial with several peer processes):
+         * the peer CPU first, then every other CPU this process may use but the benchmark's, one
+         * peer per CPU while CPUs last, then round robin over the same CPUs, so that peers share
+         * them evenly (on two CPUs cross-core: the benchmark on one, every peer on the other).
+         * Same-core puts every peer on the benchmark's CPU; a plan that pins nothing pins no peer (-1).
+         */
+        public int[] peerCpus(int n) {
+            if (peerCpu < 0 || peerCpu == benchmarkCpu) {
+                return IntStream.generate(() -> peerCpu).limit(n).toArray();
+            }
+            int[] free = IntStream.concat(IntStream.of(peerCpu),
+                    allowed.stream().mapToInt(Integer::intValue).filter(cpu -> cpu != peerCpu && cpu != benchmarkCpu)).toArray();
+            return IntStream.range(0, n).map(i -> free[i % free.length]).toArray();
+        }
+
         /** True when the plan pins the measuring threads but leaves no CPU for the others: they share the measuring CPUs. */
         public boolean lacksHousekeeping() {
             return !cpus().isEmpty() && housekeeping.isEmpty();

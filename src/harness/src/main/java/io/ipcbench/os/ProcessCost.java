@@ -49,6 +49,12 @@ public record ProcessCost(long voluntarySwitches, long involuntarySwitches, long
                 userNanos - earlier.userNanos, systemNanos - earlier.systemNanos);
     }
 
+    /** The costs of two processes together. */
+    public ProcessCost plus(ProcessCost other) {
+        return new ProcessCost(voluntarySwitches + other.voluntarySwitches, involuntarySwitches + other.involuntarySwitches,
+                userNanos + other.userNanos, systemNanos + other.systemNanos);
+    }
+
     /** The four figures separated by spaces, as {@link #parse} reads them: how the peer reports its own. */
     public String format() {
         return voluntarySwitches + " " + involuntarySwitches + " " + userNanos + " " + systemNanos;

@@ -57,12 +57,17 @@ public final class ResourceLimits {
 
     /** Throws, before anything is created, when RLIMIT_NOFILE leaves {@code trial} less than {@link #TRIAL_DESCRIPTORS}. */
     public static void requireDescriptorsForTrial(String trial) {
+        requireDescriptorsForTrial(trial, TRIAL_DESCRIPTORS);
+    }
+
+    /** The same for a trial that needs {@code needed} descriptors (one with several peer processes: three pipes each). */
+    public static void requireDescriptorsForTrial(String trial, long needed) {
         long limit = soft(OPEN_FILES);
         long open = openDescriptors();
-        if (limit - open < TRIAL_DESCRIPTORS) {
+        if (limit - open < needed) {
             throw new IllegalStateException(trial + ": this process has " + open + " file descriptors open and may have at most "
-                    + limit + " (RLIMIT_NOFILE), but a trial needs up to " + TRIAL_DESCRIPTORS + " more; raise the limit in the"
-                    + " shell that starts the run: ulimit -n " + Math.max(1024, open + 2 * TRIAL_DESCRIPTORS));
+                    + limit + " (RLIMIT_NOFILE), but a trial needs up to " + needed + " more; raise the limit in the"
+                    + " shell that starts the run: ulimit -n " + Math.max(1024, open + 2 * needed));
         }
     }
 }

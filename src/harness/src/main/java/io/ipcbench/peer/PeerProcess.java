@@ -57,6 +57,8 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     });
 
     private final String description;
+    /** How messages name this process: "the peer", or "producer 3 of 8" among several. */
+    private final String name;
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<String> control = new LinkedBlockingQueue<>();
@@ -68,8 +70,9 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     private final CountDownLatch outputRead = new CountDownLatch(2);
     private volatile String verdict;
 
-    private PeerProcess(String description, Process process) {
+    private PeerProcess(String description, String name, Process process) {
         this.description = description;
+        this.name = name;
         this.process = process;
         this.stdin = process.getOutputStream();
         daemon("ipcbench-peer-control", () -> {
@@ -90,14 +93,19 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
      * runs there, and only the thread the peer pins itself leaves it.
      */
     static PeerProcess start(String description, List<String> command, SortedSet<Integer> cpus) {
+        return start(description, "the peer", command, cpus);
+    }
+
+    /** The same for one of several peers, {@code name} saying which in every message ("producer 3 of 8"). */
+    static PeerProcess start(String description, String name, List<String> command, SortedSet<Integer> cpus) {
         try {
             Process process = SPAWNER.submit(() -> {
                 Libc.setThreadAffinity(0, cpus);
                 return new ProcessBuilder(command).start();
             }).get();
-            return new PeerProcess(description, process);
+            return new PeerProcess(description, name, process);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot start the peer JVM (" + command.getFirst() + "): " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot start the JVM of " + name + " (" + command.getFirst() + "): " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the peer", e);
@@ -143,7 +151,12 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     }
 
     void awaitReady() {
-        awaitLine("READY", "its ready signal");
+        awaitReady(System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS));
+    }
+
+    /** The same by {@code deadline} (System.nanoTime): peers started together share one handshake bound. */
+    void awaitReady(long deadline) {
+        awaitLine("READY", "its ready signal", deadline);
     }
 
     void go() {
@@ -182,7 +195,10 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     }
 
     private String awaitLine(String prefix, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS);
+        return awaitLine(prefix, what, System.nanoTime() + TimeUnit.SECONDS.toNanos(HANDSHAKE_TIMEOUT_SECONDS));
+    }
+
+    private String awaitLine(String prefix, String what, long deadline) {
         try {
             while (System.nanoTime() < deadline) {
                 String line = control.poll(100, TimeUnit.MILLISECONDS);
@@ -190,7 +206,7 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
                     continue;
                 }
                 if (line.startsWith("ERROR ")) {
-                    throw new PeerFailure(description + ": the peer (pid " + pid() + ") failed: " + line.substring(6));
+                    throw new PeerFailure(description + ": " + name + " (pid " + pid() + ") failed: " + line.substring(6));
                 }
                 if (line.equals(END_OF_OUTPUT)) {
                     throw failure(what);
@@ -236,30 +252,35 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
             Thread.currentThread().interrupt();
             status = "state unknown (interrupted)";
         }
-        StringBuilder message = new StringBuilder(description).append(": the peer (pid ").append(pid()).append(") ")
+        StringBuilder message = new StringBuilder(description).append(": ").append(name).append(" (pid ").append(pid()).append(") ")
                 .append(status).append(" while the benchmark waited for ").append(waitingFor);
         control.stream().filter(line -> line.startsWith("ERROR ")).findFirst()
-                .ifPresent(line -> message.append("; the peer reported: ").append(line.substring(6)));
+                .ifPresent(line -> message.append("; ").append(name).append(" reported: ").append(line.substring(6)));
         String why = verdict;
         if (why != null) {
             message.append("; the watchdog killed it because it ").append(why);
         }
         synchronized (recentStderr) {
             if (!recentStderr.isEmpty()) {
-                message.append(". Last peer output:\n  ").append(String.join("\n  ", recentStderr));
+                message.append(". Last output of ").append(name).append(":\n  ").append(String.join("\n  ", recentStderr));
             }
         }
         return new PeerFailure(message.toString());
     }
 
-    /** Closes stdin (the peer exits on end of file), waits briefly, then kills it if still there. */
-    @Override
-    public void close() {
+    /** Tells the peer to exit (end of file on its stdin) without waiting for it: several peers then exit together. */
+    void closeStdin() {
         try {
             stdin.close();
         } catch (IOException ignored) {
             // the peer is already gone: nothing to tell it
         }
+    }
+
+    /** Closes stdin (the peer exits on end of file), waits briefly, then kills it if still there. */
+    @Override
+    public void close() {
+        closeStdin();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

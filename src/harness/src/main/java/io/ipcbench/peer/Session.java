@@ -31,7 +31,7 @@ import java.util.Optional;
  * trial tear-down, which closes the session, before its profilers read the last iteration, and
  * the peer can only be read while it runs.
  */
-public final class Session implements Trial {
+public final class Session implements Trial, CostedTrial {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
     public static final String PEER_JVM_ARGS_PROPERTY = "ipcbench.peer.jvmArgs";
 
@@ -48,7 +48,7 @@ public final class Session implements Trial {
 
     /** The sessions this JVM has opened so far, and the last of them: see {@link #onlyOpenedSince}. */
     private static long openedCount;
-    private static Session lastOpened;
+    private static CostedTrial lastOpened;
     private static volatile boolean costsAtOpenAndClose;
 
     private Session(Params params, Messages messages, Pinning.Plan cpus) {
@@ -113,11 +113,11 @@ public final class Session implements Trial {
     }
 
     /**
-     * The one session open in this JVM, as profilers need it; empty when none or several are open
-     * (a JMH fork runs one trial at a time).
+     * The one session open in this JVM (with one peer or several), as profilers need it; empty
+     * when none or several are open (a JMH fork runs one trial at a time).
      */
-    public static Optional<Session> onlyOpen() {
-        List<Session> open = Cleanup.open(Session.class);
+    public static Optional<CostedTrial> onlyOpen() {
+        List<CostedTrial> open = Cleanup.open(CostedTrial.class);
         return open.size() == 1 ? Optional.of(open.getFirst()) : Optional.empty();
     }
 
@@ -130,6 +130,11 @@ public final class Session implements Trial {
         costsAtOpenAndClose = true;
     }
 
+    /** Whether a profiler asked for {@link #readCostsAtOpenAndClose}. */
+    static boolean readsCostsAtOpenAndClose() {
+        return costsAtOpenAndClose;
+    }
+
     /** How many sessions this JVM has opened so far: a mark for {@link #onlyOpenedSince}. */
     public static synchronized long openedSoFar() {
         return openedCount;
@@ -140,11 +145,11 @@ public final class Session implements Trial {
      * now; empty unless exactly one was. JMH sets the trial up inside its first iteration, after a
      * profiler's first look: this is how the profiler finds the session that iteration opened.
      */
-    public static synchronized Optional<Session> onlyOpenedSince(long mark) {
+    public static synchronized Optional<CostedTrial> onlyOpenedSince(long mark) {
         return openedCount == mark + 1 ? Optional.of(lastOpened) : Optional.empty();
     }
 
-    private static synchronized void opened(Session session) {
+    static synchronized void opened(CostedTrial session) {
         openedCount++;
         lastOpened = session;
     }
@@ -153,11 +158,13 @@ public final class Session implements Trial {
      * Both processes' OS costs now, or, once the session has begun to close, as they were then:
      * after the last iteration's tear-down, before the peer was told to stop.
      */
+    @Override
     public synchronized CostReading costs() {
         return closing != null ? closing : CostReading.of(peer);
     }
 
     /** Both processes' OS costs when the peer had just begun serving, the end of {@link #open}; null unless asked for. */
+    @Override
     public CostReading opening() {
         return opening;
     }
@@ -217,7 +224,8 @@ public final class Session implements Trial {
         Cleanup.unregister(this);
     }
 
-    private List<String> command(Mechanism mechanism, Role role, Map<String, String> offered, Optional<FlameGraphs> flameGraphs) {
+    /** The java command of a peer JVM, up to its class path: its JVM options, the profiler's, and {@link #PEER_JVM_ARGS_PROPERTY}'s. */
+    static List<String> peerJvm(Optional<FlameGraphs> flameGraphs) {
         List<String> command = new ArrayList<>(List.of(PeerProcess.javaBinary(),
                 "--enable-native-access=ALL-UNNAMED", "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"));
         command.addAll(PeerLoop.JIT_OPTIONS);
@@ -226,6 +234,11 @@ public final class Session implements Trial {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        return command;
+    }
+
+    private List<String> command(Mechanism mechanism, Role role, Map<String, String> offered, Optional<FlameGraphs> flameGraphs) {
+        List<String> command = peerJvm(flameGraphs);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerMain.class.getName(),
                 mechanism.getClass().getName(), role.name(), Long.toString(ProcessHandle.current().pid()),
                 Integer.toString(cpus.peerCpu())));

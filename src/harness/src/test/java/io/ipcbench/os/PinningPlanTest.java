@@ -36,6 +36,20 @@ class PinningPlanTest {
     }
 
     @Test
+    void peersOfOneTrialTakeACpuEachWhileCpusLastThenShareThemRoundRobin() {
+        Pinning.Plan twoCpus = Pinning.CROSS_CORE.plan(new int[] {0, 1}, OWN_CORES);
+        assertEquals(List.of(1, 1, 1, 1), asList(twoCpus.peerCpus(4)), "on two CPUs every peer shares the one the benchmark leaves");
+        Pinning.Plan fourCpus = Pinning.CROSS_CORE.plan(new int[] {0, 1, 2, 3}, OWN_CORES);
+        assertEquals(List.of(3, 0, 1, 3, 0), asList(fourCpus.peerCpus(5)), "the peer CPU, then the others but the benchmark's (2)");
+        assertEquals(List.of(1, 1, 1), asList(Pinning.SAME_CORE.plan(new int[] {0, 1}, OWN_CORES).peerCpus(3)));
+        assertEquals(List.of(-1, -1), asList(Pinning.NONE.plan(new int[] {0, 1}, OWN_CORES).peerCpus(2)));
+    }
+
+    private static List<Integer> asList(int[] cpus) {
+        return java.util.Arrays.stream(cpus).boxed().toList();
+    }
+
+    @Test
     void crossCoreOnFourCpusMeasuresOnTheLastTwoAndKeepsTheFirstTwoForHousekeeping() {
         Pinning.Plan plan = Pinning.CROSS_CORE.plan(new int[] {0, 1, 2, 3}, OWN_CORES);
         assertEquals(List.of(2, 3), List.of(plan.benchmarkCpu(), plan.peerCpu()));

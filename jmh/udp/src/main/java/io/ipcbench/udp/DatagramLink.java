@@ -186,7 +186,7 @@ final class DatagramLink implements Link {
             return;
         }
         payload(receiveIov, into, length);
-        long waitingSince = busyPoll ? System.nanoTime() : 0;
+        long waitingSince = 0; // busy polling: when the first EAGAIN came, read only once one has
         while (true) {
             long n = InetDatagrams.recvmsg(fd, receiveMessage.address(), receiveFlags);
             if (n >= 0) {
@@ -199,9 +199,14 @@ final class DatagramLink implements Link {
             if (errno == Errno.EAGAIN) {
                 if (busyPoll) {
                     spin.idle("a datagram");
-                    if (end == End.BENCHMARK && System.nanoTime() - waitingSince > PROBE_AFTER_NANOS) {
-                        probe();
-                        waitingSince = System.nanoTime();
+                    if (end == End.BENCHMARK) {
+                        long now = System.nanoTime();
+                        if (waitingSince == 0) {
+                            waitingSince = now;
+                        } else if (now - waitingSince > PROBE_AFTER_NANOS) {
+                            probe();
+                            waitingSince = now;
+                        }
                     }
                 } else {
                     other.check("a datagram");

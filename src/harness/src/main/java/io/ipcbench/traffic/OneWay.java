@@ -83,6 +83,11 @@ public final class OneWay extends Traffic {
         return messages.payload() == 0 ? 0 : ACK_BYTES;
     }
 
+    /** Messages per acknowledgement in this trial: {@link #batchFor(int)}, or fewer where the kernel holds fewer. */
+    public long batch() {
+        return batch;
+    }
+
     public void send() {
         trial.operationBegins();
         if (sent - acked >= window) {

@@ -204,7 +204,7 @@ public abstract class MechanismContract extends PeerFaultContract {
                 stream.sendVerified();
             }
             long consumed = stream.drain(true);
-            long batch = OneWay.batchFor(params.size());
+            long batch = stream.batch();
             assertEquals((n + batch - 1) / batch * batch, consumed, "messages the peer acknowledged");
             assertTrue(PeerTraffic.session(stream).peer().isAlive(), "the verifying peer found nothing wrong and still runs");
         }

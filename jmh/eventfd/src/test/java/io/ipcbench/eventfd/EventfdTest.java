@@ -59,7 +59,7 @@ class EventfdTest extends RingMechanismContract {
 
     /** COUNTER, which EventfdCounterTest carries: its one message is the counter, not a verified pattern. */
     @Override
-    protected Stream<Params> exercised() {
+    public Stream<Params> exercised() {
         return Stream.concat(super.exercised(), EventfdCounterTest.counters());
     }
 

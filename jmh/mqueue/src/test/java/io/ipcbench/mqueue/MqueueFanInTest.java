@@ -1,5 +1,7 @@
 package io.ipcbench.mqueue;
 
+import io.ipcbench.bench.FanInCounts;
+import io.ipcbench.link.Exercised;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no queue behind; bad params are refused before anything exists. Three producers: enough to
  * interleave, few enough for a 2-vCPU machine.
  */
-class MqueueFanInTest {
+class MqueueFanInTest implements Exercised {
     private static final int PRODUCERS = 3;
     /** Messages consumed before a fault, and by the correctness run: some thousands, a fraction of a second. */
     private static final int MESSAGES = 30_000;
@@ -60,10 +64,27 @@ class MqueueFanInTest {
                 "child processes left behind");
     }
 
+    /** The offered producer counts, each run below: what the CLI's check of the benchmark's params reads. */
+    @Override
+    public Stream<Params> exercised() {
+        return FanInCounts.offered().map(producers -> params("producers", producers));
+    }
+
     @ParameterizedTest
     @CsvSource({"64", "8", "4096"})
     void everyMessageArrivesOnceInOrderPerProducerAndIntact(String size) {
-        try (FanInSession session = FanInSession.open(fanIn, params("size", size))) {
+        deliversEveryMessage(params("size", size));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.ipcbench.bench.FanInCounts#offered")
+    void everyOfferedProducerCountDeliversEveryMessage(String producers) {
+        deliversEveryMessage(params("producers", producers));
+    }
+
+    /** Every check of {@link FanInSession#receive} passes for {@link #MESSAGES}, and every producer got some through. */
+    private void deliversEveryMessage(Params params) {
+        try (FanInSession session = FanInSession.open(fanIn, params)) {
             session.iterationBegins();
             for (int i = 0; i < MESSAGES; i++) {
                 session.receive();

@@ -1,5 +1,7 @@
 package io.ipcbench.pipe;
 
+import io.ipcbench.bench.FanInCounts;
+import io.ipcbench.link.Exercised;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * makes them atomic), larger ones may, and are counted; a killed producer fails the trial naming
  * it and leaves nothing behind; a size that is not a whole number of words is refused.
  */
-class PipeFanInTest {
+class PipeFanInTest implements Exercised {
     private static final int PRODUCERS = 3;
     /** Bytes consumed per case: a few MB, a fraction of a second. */
     private static final long BYTES = 4L << 20;
@@ -62,6 +66,24 @@ class PipeFanInTest {
             // whole messages: every operation completed one (a pipe gives its writers no turn order, so not every
             // producer need have delivered in so short a run)
             assertEquals(BYTES / size, Arrays.stream(delivered).sum(), "messages delivered: " + Arrays.toString(delivered));
+            assertEquals(0, session.interleaved(), "writes of at most PIPE_BUF bytes are atomic");
+        }
+    }
+
+    /** The offered producer counts, each run below: what the CLI's check of the benchmark's params reads. */
+    @Override
+    public Stream<Params> exercised() {
+        return FanInCounts.offered().map(producers -> params("producers", producers));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.ipcbench.bench.FanInCounts#offered")
+    void everyOfferedProducerCountDeliversEveryMessageWhole(String producers) {
+        try (FanInSession session = FanInSession.open(fanIn, params("producers", producers))) {
+            consume(session, BYTES / 64);
+            long[] delivered = session.delivered();
+            assertEquals(Integer.parseInt(producers), delivered.length, "one tally per producer");
+            assertEquals(BYTES / 64, Arrays.stream(delivered).sum(), "messages delivered: " + Arrays.toString(delivered));
             assertEquals(0, session.interleaved(), "writes of at most PIPE_BUF bytes are atomic");
         }
     }

@@ -51,7 +51,7 @@ class SignalTest extends PeerFaultContract {
      * wait alike (sigtimedwait), so realtime alone is faulted.
      */
     @Override
-    protected Stream<Params> exercised() {
+    public Stream<Params> exercised() {
         return Stream.concat(super.exercised(), kinds());
     }
 

@@ -26,24 +26,32 @@ public final class Contracts {
 
     /** An instance of every concrete subclass of {@link PeerFaultContract} among the classes under {@code testClasses}. */
     public static List<PeerFaultContract> all(Path testClasses) {
+        return instances(testClasses, PeerFaultContract.class);
+    }
+
+    /**
+     * Mechanism name to every params map its tests carry traffic with (or see refused), as key=value
+     * strings: the fault contracts' and those of every other {@link Exercised} test class.
+     */
+    public static Map<String, List<Map<String, String>>> exercised(String testClasses) {
+        return instances(Path.of(testClasses), Exercised.class).stream().flatMap(Exercised::exercised)
+                .collect(Collectors.groupingBy(Params::mechanism, TreeMap::new,
+                        Collectors.mapping(params -> Params.parseArgs(params.toArgs()), Collectors.toList())));
+    }
+
+    private static <T> List<T> instances(Path testClasses, Class<T> kind) {
         Path root = directory(testClasses);
         try (Stream<Path> files = Files.walk(root)) {
             return files.map(root::relativize).map(Path::toString)
                     .filter(file -> file.endsWith(".class") && !file.contains("$"))
                     .map(file -> file.substring(0, file.length() - ".class".length()).replace('/', '.'))
                     .map(Contracts::load)
-                    .filter(type -> PeerFaultContract.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers()))
-                    .map(Contracts::instance)
+                    .filter(type -> kind.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
+                    .map(type -> kind.cast(instance(type)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Mechanism name to every params map its contract tests carry traffic with (or see refused), as key=value strings. */
-    public static Map<String, List<Map<String, String>>> exercised(String testClasses) {
-        return all(Path.of(testClasses)).stream().collect(Collectors.groupingBy(contract -> contract.mechanism().name(), TreeMap::new,
-                Collectors.flatMapping(contract -> contract.exercised().map(params -> Params.parseArgs(params.toArgs())), Collectors.toList())));
     }
 
     private static Path directory(Path testClasses) {
@@ -61,11 +69,11 @@ public final class Contracts {
         }
     }
 
-    private static PeerFaultContract instance(Class<?> type) {
+    private static Object instance(Class<?> type) {
         try {
             var constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return (PeerFaultContract) constructor.newInstance();
+            return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make an instance of " + type.getName() + ": " + e, e);
         }

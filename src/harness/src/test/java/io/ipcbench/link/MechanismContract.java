@@ -100,7 +100,7 @@ public abstract class MechanismContract extends PeerFaultContract {
 
     /** The matrix (every variant at every size, the sizes this kernel refuses included: the refusal is checked) and the benchmarks' own values. */
     @Override
-    protected Stream<Params> exercised() {
+    public Stream<Params> exercised() {
         Stream<Params> matrix = Stream.concat(echoVariants(), streamVariants()).flatMap(v -> SIZES.stream().map(size -> params(v, size)));
         return Stream.of(super.exercised(), matrix, benchmarkValues().map(this::sized)).flatMap(s -> s);
     }

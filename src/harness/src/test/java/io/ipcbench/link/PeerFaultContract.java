@@ -72,7 +72,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * docs/hardening.md ("Faults").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PeerFaultContract {
+public abstract class PeerFaultContract implements Exercised {
     /**
      * How soon after a kill or an error the benchmark must fail, and a peer whose benchmark JVM was
      * killed be gone. A wait notices a dead peer at once (end of file, a broken pipe, the eventfd
@@ -147,7 +147,7 @@ public abstract class PeerFaultContract {
     }
 
     /** Every set of params the tests of this class carry traffic with (or see refused): what the benchmarks' params are checked against. */
-    protected Stream<Params> exercised() {
+    public Stream<Params> exercised() {
         return Stream.of(faultVariants().stream(), windowHoldingParams().stream(), Arrays.stream(Pinning.values()).map(this::pinned))
                 .flatMap(s -> s);
     }

@@ -46,8 +46,10 @@ public final class Main {
                     "A run writes its report itself; this writes it again, e.g. after an upgrade of the CLI.",
                     List.of("report " + A_RUN),
                     (args, out, err) -> {
-                        Path report = ReportCommand.write(onlyRun("report", args));
+                        Path run = onlyRun("report", args);
+                        Path report = ReportCommand.write(run);
                         out.println("ipcbench: report written to " + report + " and " + report.resolveSibling("report.html"));
+                        Run.load(run).interruptedNote().ifPresent(note -> out.println("ipcbench: note: " + note));
                         return 0;
                     }),
             new Command("lessons", "RUN",
@@ -55,7 +57,9 @@ public final class Main {
                     "",
                     List.of("lessons " + A_RUN),
                     (args, out, err) -> {
-                        out.print(Lessons.text(Run.load(onlyRun("lessons", args))));
+                        Run run = Run.load(onlyRun("lessons", args));
+                        run.interruptedNote().ifPresent(note -> out.println("Note: " + note + "."));
+                        out.print(Lessons.text(run));
                         return 0;
                     }),
             new Command("diff", "BASE NEW [--threshold=PCT] [--html=FILE]",

@@ -55,6 +55,9 @@ public final class DiffCommand {
             throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "; " + Usage.seeHelp("diff"));
         }
         Outcome outcome = compare(runs.get(0), runs.get(1), threshold);
+        for (Run run : List.of(outcome.diff().base(), outcome.diff().changed())) {
+            run.interruptedNote().ifPresent(note -> err.println("ipcbench: note: " + run.dir() + ": " + note));
+        }
         out.print(MarkdownWriter.render(outcome.doc()));
         Path page = html.orElseGet(() -> runs.get(1).resolve("diff-" + outcome.diff().base().id() + ".html"));
         write(page, HtmlWriter.render(outcome.doc()));

@@ -35,9 +35,15 @@ public final class RunCommand {
     private static final String CPU_SHARING_SUFFIX = ".cpu-sharing";
     /** How much of a failed module's log the console shows: JMH's error and the trial's message, not the whole trace. */
     private static final int FAILURE_LINES = 15;
+    /** 128 + SIGTERM, as a shell reports a process SIGTERM ended. */
+    private static final int EXIT_INTERRUPTED = 143;
     private final RunOptions options;
     private final PrintStream console;
     private final Clock clock = Clock.systemUTC();
+    /** The run's record as last saved, for the shutdown hook that marks an interrupted run. */
+    private RunRecord saved;
+    /** When SIGTERM or Ctrl-C stopped the run, or null; every later save keeps it. */
+    private String interruptedAt;
 
     public RunCommand(RunOptions options, PrintStream console) {
         this.options = options;
@@ -87,6 +93,8 @@ public final class RunCommand {
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
             record = plan(profile, jars, bench, environment, runDir, flame.run(), soak, cpus);
             save(record, runJson);
+            Thread markInterrupted = new Thread(() -> markInterrupted(runJson));
+            Runtime.getRuntime().addShutdownHook(markInterrupted);
             MachineLoadSnapshot start = MachineLoadSnapshot.take();
             Progress progress = new Progress(forks.values().stream().mapToLong(Long::longValue).sum(), clock, console);
             for (ModuleRun planned : record.modules()) {
@@ -99,7 +107,12 @@ public final class RunCommand {
                 }
                 record = record.withModule(run);
                 save(record, runJson);
+                if (interrupted()) {
+                    // the JVM halts once the shutdown hooks are done; nothing more to run or write
+                    return EXIT_INTERRUPTED;
+                }
             }
+            removeHook(markInterrupted);
             MachineLoad load = MachineLoadSnapshot.between(start, MachineLoadSnapshot.take());
             record = record.withEnd(clock.instant().toString(), load);
             save(record, runJson);
@@ -198,7 +211,7 @@ public final class RunCommand {
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
         return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning, cpus,
-                environment, GitState.of(options.root()), List.copyOf(modules), null);
+                environment, GitState.of(options.root()), List.copyOf(modules), null, null);
     }
 
     private ModuleRun runModule(ModuleRun planned, Path runDir, boolean soak, Progress progress) {
@@ -275,9 +288,33 @@ public final class RunCommand {
         }
     }
 
-    private static void save(RunRecord record, Path runJson) {
+    /**
+     * The JVM is stopping (SIGTERM, Ctrl-C) before the run's end: run.json says so, so that report
+     * and diff read only the modules that finished. The modules' shutdown hook ends their processes.
+     */
+    private synchronized void markInterrupted(Path runJson) {
+        if (saved != null && saved.end() == null) {
+            interruptedAt = clock.instant().toString();
+            save(saved, runJson);
+        }
+    }
+
+    private synchronized boolean interrupted() {
+        return interruptedAt != null;
+    }
+
+    private static void removeHook(Thread hook) {
         try {
-            record.write(runJson);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the record says the run was interrupted
+        }
+    }
+
+    private synchronized void save(RunRecord record, Path runJson) {
+        saved = record;
+        try {
+            (interruptedAt == null ? record : record.withInterrupted(interruptedAt)).write(runJson);
         } catch (IOException e) {
             throw new CliException("cannot write " + runJson + " (" + e + "); the results folder must stay writable");
         }

@@ -53,10 +53,12 @@ public final class RunCommand {
     public int call() {
         Profile profile = Profile.load(options.root().resolve("profiles"), options.profile());
         // a soak runs no JMH and measures nothing: it may share the machine
-        try (RunLock machine = profile.soak().isPresent() ? null
-                : RunLock.acquire(RunLock.folder(), "ipcbench run --profile=" + profile.name()
-                        + " in " + options.root())) {
+        Optional<RunLock> machine = profile.soak().isPresent() ? Optional.empty()
+                : Optional.of(RunLock.acquire(RunLock.folder(), "ipcbench run --profile=" + profile.name() + " in " + options.root()));
+        try {
             return call(profile);
+        } finally {
+            machine.ifPresent(RunLock::close);
         }
     }
 

@@ -72,10 +72,13 @@ class RunLockTest {
 
     @Test
     void aRunInThisProcessHoldsTheMachineToo() {
-        try (RunLock first = RunLock.acquire(tmp, "ipcbench run --profile=first in /here")) {
+        RunLock first = RunLock.acquire(tmp, "ipcbench run --profile=first in /here");
+        try {
             CliException refused = assertThrows(CliException.class, () -> RunLock.acquire(tmp, "ipcbench run --profile=second"));
             assertTrue(refused.getMessage().startsWith("another benchmark run holds this machine: ipcbench run --profile=first in /here, pid "
                     + ProcessHandle.current().pid()), refused.getMessage());
+        } finally {
+            first.close();
         }
     }
 }

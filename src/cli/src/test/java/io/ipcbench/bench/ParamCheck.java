@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Stands in for the harness's param check in the runner tests' fake benchmark jars (the CLI does
  * not depend on the harness): its benchmarks declare size, pinning, fail, result and cpuSharing; a size must
  * be digits. It answers as the real one does: exit 0 with the benchmarks selected, the params
- * declared and where each pinning would measure (as on a machine of two CPUs), or exit 2 with one line.
+ * declared, the forks and where each pinning would measure (as on a machine of two CPUs), or exit 2 with one line.
  */
 public final class ParamCheck {
     private ParamCheck() {
@@ -31,6 +31,9 @@ public final class ParamCheck {
         boolean selected = !pattern || Pattern.compile(last).matcher("io.ipcbench.fake.FakeLatency.roundTrip").find();
         System.out.println("benchmarks: " + (selected ? 1 : 0));
         System.out.println("declared: cpuSharing fail pinning result size");
+        // one combination, as many forks as -f gives (JMH's default, 5, without it)
+        int f = arguments.indexOf("-f");
+        System.out.println("forks: " + (selected ? (f >= 0 ? Integer.parseInt(arguments.get(f + 1)) : 5) : 0));
         pinnings(arguments).forEach(pinning -> System.out.println("cpus: " + TWO_CPUS.get(pinning)));
         System.exit(0);
     }

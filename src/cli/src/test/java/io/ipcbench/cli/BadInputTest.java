@@ -27,18 +27,12 @@ class BadInputTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private String refused(String... args) {
-        String message = refusedWithUsage(args);
-        assertEquals(1, message.lines().count(), "one line: " + message);
-        return message;
-    }
-
-    /** A wrong command line also gets the usage. */
-    private String refusedWithUsage(String... args) {
         err.reset();
         int status = Main.run(List.of(args), new PrintStream(out, true), new PrintStream(err, true));
         String message = err.toString();
         assertEquals(2, status, message);
         assertFalse(message.contains("Exception") || message.contains("\tat "), "no stack trace: " + message);
+        assertEquals(1, message.lines().count(), "one line: " + message);
         return message;
     }
 
@@ -130,9 +124,10 @@ class BadInputTest {
 
     @Test
     void wrongArguments() {
-        assertTrue(refusedWithUsage("report").contains("report takes one run folder"));
-        assertTrue(refusedWithUsage("lessons", "a", "b").contains("lessons takes one run folder"));
-        assertTrue(refusedWithUsage("diff", dir.toString()).contains("diff needs two run folders"));
+        assertTrue(refused("report").contains("report takes one run folder"));
+        assertTrue(refused("lessons", "a", "b").contains("lessons takes one run folder"));
+        assertTrue(refused("diff", dir.toString()).contains("diff needs two run folders"));
+        assertTrue(refused("diff", "a", "b", "--html").contains("unknown option '--html'; diff takes --threshold=PCT and --html=FILE; see '"));
         assertTrue(refused("diff", "a", "b", "--threshold=ten").contains("--threshold=ten is not a percentage"));
     }
 

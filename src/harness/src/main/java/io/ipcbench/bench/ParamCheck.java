@@ -4,6 +4,7 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.Pinning;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -33,7 +34,8 @@ import java.util.regex.PatternSyntaxException;
  * creating nothing. The runner calls it for every module; a new mechanism needs nothing here.
  * <p>Exit status 0 with two lines, {@code benchmarks: N} (how many the options select, maybe
  * none) and {@code declared: NAME...} (the params they declare, against which the runner judges
- * the -p names across modules), then one {@code cpus: PINNING ...} line per pinning the trials use
+ * the -p names across modules), {@code forks: N} (how many JVM forks JMH will start for them, warm-up
+ * forks included: the run's progress counts them), then one {@code cpus: PINNING ...} line per pinning the trials use
  * (where they will measure, and whether a housekeeping CPU is left), or 2 with one line saying
  * what is wrong.
  */
@@ -53,6 +55,7 @@ public final class ParamCheck {
             Set<String> declared = check(selected, options, pinnings);
             System.out.println("benchmarks: " + selected.size());
             System.out.println("declared: " + String.join(" ", declared));
+            System.out.println("forks: " + forks(selected, options));
             pinnings.forEach(pinning -> System.out.println("cpus: " + cpus(pinning)));
             System.exit(0);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -88,6 +91,19 @@ public final class ParamCheck {
             }
         }
         return declared;
+    }
+
+    /** Every fork JMH will start for the selected benchmarks: per combination of params, the warm-up and measured forks. */
+    private static long forks(Set<BenchmarkListEntry> selected, CommandLineOptions options) {
+        long forks = 0;
+        for (BenchmarkListEntry benchmark : selected) {
+            int measured = options.getForkCount().orElse(benchmark.getForks().orElse(Defaults.MEASUREMENT_FORKS));
+            int warmup = options.getWarmupForkCount().orElse(benchmark.getWarmupForks().orElse(Defaults.WARMUP_FORKS));
+            // -f 0 runs each combination once, in JMH's own JVM
+            long perCombination = measured == 0 ? 1 : measured + warmup;
+            forks += perCombination * combinations(benchmark, values(benchmark, options)).size();
+        }
+        return forks;
     }
 
     /**

@@ -46,15 +46,18 @@ public final class DiffCommand {
             } else if (arg.startsWith("--html=")) {
                 html = Optional.of(Path.of(arg.substring("--html=".length())));
             } else if (arg.startsWith("--")) {
-                throw new CliException("unknown option '" + arg + "'; diff takes --threshold=PCT and --html=FILE\n" + Usage.TEXT);
+                throw new CliException("unknown option '" + arg + "'; diff takes --threshold=PCT and --html=FILE; " + Usage.seeHelp("diff"));
             } else {
                 runs.add(Path.of(arg));
             }
         }
         if (runs.size() != 2) {
-            throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "\n" + Usage.TEXT);
+            throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "; " + Usage.seeHelp("diff"));
         }
         Outcome outcome = compare(runs.get(0), runs.get(1), threshold);
+        for (Run run : List.of(outcome.diff().base(), outcome.diff().changed())) {
+            run.interruptedNote().ifPresent(note -> err.println("ipcbench: note: " + run.dir() + ": " + note));
+        }
         out.print(MarkdownWriter.render(outcome.doc()));
         Path page = html.orElseGet(() -> runs.get(1).resolve("diff-" + outcome.diff().base().id() + ".html"));
         write(page, HtmlWriter.render(outcome.doc()));

@@ -5,6 +5,7 @@ import io.ipcbench.cli.report.ParamNames;
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Metric;
+import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.results.Units;
 import java.util.List;
@@ -28,6 +29,9 @@ final class DiffDoc {
 
     private Doc build() {
         Doc doc = new Doc("ipcbench diff: " + diff.base().id() + " → " + diff.changed().id());
+        for (Run run : List.of(diff.base(), diff.changed())) {
+            run.interruptedNote().ifPresent(note -> doc.para("**Interrupted run** " + run.id() + ": " + note + "."));
+        }
         summary(doc);
         doc.add(EnvironmentDiff.of(diff.base(), diff.changed()));
         doc.heading(2, "Changes");

@@ -71,6 +71,28 @@ public final class Lessons {
         return out.toString();
     }
 
+    /**
+     * The verdicts in a few lines, for the end of a run: each claim the run measured with its verdict,
+     * then how many it did not measure.
+     */
+    public static List<String> verdicts(Run run) {
+        List<String> lines = new java.util.ArrayList<>();
+        List<Checked> checked = check(run);
+        int notMeasured = 0;
+        for (int n = 0; n < checked.size(); n++) {
+            Verdict v = checked.get(n).verdict();
+            if (v.status() == Verdict.Status.NOT_MEASURED) {
+                notMeasured++;
+            } else {
+                lines.add((n + 1) + ". " + checked.get(n).claim().statement() + ": " + v.status().label);
+            }
+        }
+        if (notMeasured > 0) {
+            lines.add(notMeasured + " of " + checked.size() + " claims not measured by this run");
+        }
+        return lines;
+    }
+
     private static Doc.Mark mark(Verdict.Status status) {
         return switch (status) {
             case REPRODUCED -> Doc.Mark.GOOD;

@@ -30,7 +30,7 @@ public final class PickCommand {
         Need need = Need.parse(options);
         if (runs.size() != 1) {
             throw new CliException("pick takes one run folder, e.g. pick --size=4096 --p99=20us results/6.8.0/2026-01-01T00-00-00_quick; got "
-                    + runs.size() + "\n" + Usage.TEXT);
+                    + runs.size() + "; " + Usage.seeHelp("pick"));
         }
         Run run = Run.load(runs.getFirst());
         return MarkdownWriter.render(MechanismChoice.doc(run, MechanismChoice.answer(run, need), "Which mechanism, from run " + run.id()));

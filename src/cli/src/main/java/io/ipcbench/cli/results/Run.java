@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run folder as the results tooling sees it: run.json and the JMH results of every module it
@@ -34,9 +35,14 @@ public record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> 
         }
         List<JmhResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Optional<String> interrupted = info.interrupted();
+        interrupted.ifPresent(at -> notes.add(interruptedNote(info, at)));
         for (JsonNode module : info.modules()) {
             String name = module.path("module").asText();
             Path file = dir.resolve(module.path("resultFile").asText(name + ".json"));
+            if (interrupted.isPresent() && !finished(module)) {
+                continue;
+            }
             if (Files.isRegularFile(file)) {
                 results.addAll(JmhJson.read(file, name));
             } else {
@@ -71,6 +77,28 @@ public record Run(Path dir, RunInfo info, List<JmhResult> results, List<String> 
 
     public List<JmhResult> ofModule(String module) {
         return results.stream().filter(r -> r.module().equals(module)).toList();
+    }
+
+    /** The first line a reader of an interrupted run must see: which modules count and which do not. */
+    private static String interruptedNote(RunInfo info, String at) {
+        List<String> finished = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (JsonNode module : info.modules()) {
+            (finished(module) ? finished : not).add(module.path("module").asText());
+        }
+        return "this run was interrupted at " + at + " (SIGTERM or Ctrl-C): "
+                + (finished.isEmpty() ? "no module had finished" : "only " + String.join(", ", finished) + " finished and "
+                + (finished.size() == 1 ? "is" : "are") + " reported")
+                + (not.isEmpty() ? "" : "; " + String.join(", ", not) + " did not finish and " + (not.size() == 1 ? "is" : "are") + " left out");
+    }
+
+    private static boolean finished(JsonNode module) {
+        return module.path("exitStatus").isInt() && module.path("exitStatus").asInt() == 0;
+    }
+
+    /** The note that says the run was interrupted, if it was. */
+    public Optional<String> interruptedNote() {
+        return info.interrupted().isPresent() ? Optional.of(notes.getFirst()) : Optional.empty();
     }
 
     private static String status(JsonNode module) {

@@ -58,6 +58,12 @@ public record RunInfo(Path file, JsonNode json) {
         return json.path("modules");
     }
 
+    /** When the run was stopped (SIGTERM, Ctrl-C) before its end; empty for a run that ended or a runner that did not say. */
+    public Optional<String> interrupted() {
+        JsonNode at = json.path("interrupted");
+        return at.isTextual() ? Optional.of(at.asText()) : Optional.empty();
+    }
+
     /** The machine's other work during the run; empty for a run that did not finish or record it. */
     public Optional<MachineLoad> machineLoad() {
         JsonNode load = json.path("machineLoad");

@@ -1,26 +1,31 @@
 package io.ipcbench.cli.run;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Runs one module's benchmarks.jar as a child process. Its output goes to the console as it comes
- * (JMH's progress is how a person knows a long run is alive) and to the module's log in the run folder.
+ * Runs one module's jar as a child process. Every line of its output goes to the module's log in the
+ * run folder, and to {@code onLine}, which decides what the console shows of it.
  */
 final class ModuleRunner {
     private ModuleRunner() {
     }
 
     /** Returns the child's exit status; {@code environment} is added to the child's. */
-    static int run(List<String> command, Map<String, String> environment, Path workDir, Path log, PrintStream console) throws IOException {
-        try (OutputStream logFile = Files.newOutputStream(log)) {
+    static int run(List<String> command, Map<String, String> environment, Path workDir, Path log, Consumer<String> onLine)
+            throws IOException {
+        // the child writes in the platform's charset, which the log keeps
+        Charset charset = Charset.forName(System.getProperty("native.encoding"), Charset.defaultCharset());
+        try (Writer logFile = Files.newBufferedWriter(log, charset)) {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.INHERIT);
             builder.environment().putAll(environment);
@@ -28,12 +33,12 @@ final class ModuleRunner {
             // killing the runner must not leave a JMH fork or its peer process spinning on a CPU
             Thread reaper = new Thread(() -> destroyTree(child));
             Runtime.getRuntime().addShutdownHook(reaper);
-            try (InputStream out = child.getInputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = out.read(buffer)) != -1; ) {
-                    console.write(buffer, 0, n);
-                    console.flush();
-                    logFile.write(buffer, 0, n);
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), charset))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    logFile.write(line);
+                    logFile.write('\n');
+                    logFile.flush();
+                    onLine.accept(line);
                 }
                 return child.waitFor();
             } catch (InterruptedException e) {

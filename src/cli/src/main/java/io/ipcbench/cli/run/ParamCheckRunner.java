@@ -29,16 +29,17 @@ final class ParamCheckRunner {
     static final String MAIN_CLASS = "io.ipcbench.bench.ParamCheck";
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** What one module's check found: how many benchmarks the arguments select, the params they declare, where they measure. */
-    record Outcome(int benchmarks, Set<String> declared, List<CpuPlan> cpus) {}
+    /** What one module's check found: how many benchmarks the arguments select, the params they declare, the forks, where they measure. */
+    record Outcome(int benchmarks, Set<String> declared, long forks, List<CpuPlan> cpus) {}
 
     /**
      * What the run may go on with.
      *
      * @param selecting the modules whose benchmarks the arguments select (a --bench pattern may leave some out)
      * @param cpus      where the selected trials measure, by pinning value
+     * @param forks     how many JVM forks JMH will start, by module
      */
-    record Checked(List<BenchmarkJar> selecting, Map<String, CpuPlan> cpus) {}
+    record Checked(List<BenchmarkJar> selecting, Map<String, CpuPlan> cpus, Map<String, Long> forks) {}
 
     private ParamCheckRunner() {
     }
@@ -57,7 +58,9 @@ final class ParamCheckRunner {
         requireDeclared(argsByModule, outcomes, profile);
         Map<String, CpuPlan> cpus = new TreeMap<>();
         selecting.forEach(jar -> outcomes.get(jar).cpus().forEach(plan -> cpus.put(plan.pinning(), plan)));
-        return new Checked(selecting, cpus);
+        Map<String, Long> forks = new LinkedHashMap<>();
+        selecting.forEach(jar -> forks.put(jar.module(), outcomes.get(jar).forks()));
+        return new Checked(selecting, cpus, forks);
     }
 
     /** A -p name is a typo when no benchmark declares it in any module it is given to. */
@@ -95,8 +98,9 @@ final class ParamCheckRunner {
     }
 
     private static Outcome run(BenchmarkJar jar, List<String> args, Profile profile) {
-        List<String> command = new ArrayList<>(List.of(RunCommand.javaLauncher(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", jar.jar().toString(), MAIN_CLASS));
+        List<String> command = new ArrayList<>(List.of(RunCommand.javaLauncher()));
+        command.addAll(RunCommand.JVM_OPTIONS);
+        command.addAll(List.of("-cp", jar.jar().toString(), MAIN_CLASS));
         command.addAll(args);
         Process check;
         try {
@@ -132,9 +136,10 @@ final class ParamCheckRunner {
     private static Outcome outcome(BenchmarkJar jar, List<String> lines) {
         String benchmarks = field(jar, lines, "benchmarks: ");
         String declared = field(jar, lines, "declared: ");
-        if (!benchmarks.matches("\\d{1,9}")) {
+        String forks = field(jar, lines, "forks: ");
+        if (!benchmarks.matches("\\d{1,9}") || !forks.matches("\\d{1,15}")) {
             throw new CliException("the param check of module " + jar.module() + " answered benchmarks: " + benchmarks
-                    + "; rebuild " + jar.jar() + " with mvn package");
+                    + ", forks: " + forks + "; rebuild " + jar.jar() + " with mvn package");
         }
         List<CpuPlan> cpus = new ArrayList<>();
         for (String line : lines.stream().filter(l -> l.startsWith(CpuPlan.LINE)).toList()) {
@@ -145,7 +150,8 @@ final class ParamCheckRunner {
                         + "; rebuild " + jar.jar() + " with mvn package");
             }
         }
-        return new Outcome(Integer.parseInt(benchmarks), new TreeSet<>(RunOptions.names(declared.replace(' ', ','))), cpus);
+        return new Outcome(Integer.parseInt(benchmarks), new TreeSet<>(RunOptions.names(declared.replace(' ', ','))),
+                Long.parseLong(forks), cpus);
     }
 
     private static String field(BenchmarkJar jar, List<String> lines, String prefix) {

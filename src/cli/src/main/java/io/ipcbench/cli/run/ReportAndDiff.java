@@ -4,18 +4,20 @@ import io.ipcbench.cli.diff.DiffCommand;
 import io.ipcbench.cli.diff.RowDiff;
 import io.ipcbench.cli.doc.HtmlWriter;
 import io.ipcbench.cli.doc.MarkdownWriter;
+import io.ipcbench.cli.lessons.Lessons;
 import io.ipcbench.cli.report.ForkModes;
 import io.ipcbench.cli.report.ReportCommand;
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.usage.CliException;
+import io.ipcbench.cli.usage.Usage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Every run gets its report; a run with a baseline gets the diff against it (diff.md, diff.html)
+ * Every run gets its report, and the lessons' verdicts on the console; a run with a baseline gets the diff against it (diff.md, diff.html)
  * and exit status 1 when a result regressed beyond the threshold, so that CI can gate on it.
  */
 final class ReportAndDiff {
@@ -27,7 +29,10 @@ final class ReportAndDiff {
         try {
             Path report = ReportCommand.write(runDir);
             console.println("ipcbench: report in " + report + " and " + report.resolveSibling("report.html"));
-            ForkModes.summary(Run.load(runDir)).ifPresent(split -> console.println("ipcbench: " + split));
+            Run run = Run.load(runDir);
+            ForkModes.summary(run).ifPresent(split -> console.println("ipcbench: " + split));
+            console.println("ipcbench: the lessons on this run (" + Usage.LAUNCHER + " lessons " + runDir + " for their numbers):");
+            Lessons.verdicts(run).forEach(line -> console.println("  " + line));
         } catch (CliException e) {
             console.println("ipcbench: no report: " + e.getMessage());
         }

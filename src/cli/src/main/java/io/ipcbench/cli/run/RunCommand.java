@@ -6,6 +6,7 @@ import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.usage.CliException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,11 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@code run}: checks everything a person can get wrong (profile, module names, jars, results folder,
@@ -30,9 +33,17 @@ public final class RunCommand {
     private static final String RUN_VARIABLE = "IPCBENCH_RUN";
     private static final String CPU_SHARING_VARIABLE = "IPCBENCH_CPU_SHARING";
     private static final String CPU_SHARING_SUFFIX = ".cpu-sharing";
+    /** How much of a failed module's log the console shows: JMH's error and the trial's message, not the whole trace. */
+    private static final int FAILURE_LINES = 15;
+    /** 128 + SIGTERM, as a shell reports a process SIGTERM ended. */
+    private static final int EXIT_INTERRUPTED = 143;
     private final RunOptions options;
     private final PrintStream console;
     private final Clock clock = Clock.systemUTC();
+    /** The run's record as last saved, for the shutdown hook that marks an interrupted run. */
+    private RunRecord saved;
+    /** When SIGTERM or Ctrl-C stopped the run, or null; every later save keeps it. */
+    private String interruptedAt;
 
     public RunCommand(RunOptions options, PrintStream console) {
         this.options = options;
@@ -40,8 +51,19 @@ public final class RunCommand {
     }
 
     public int call() {
+        Profile profile = Profile.load(options.root().resolve("profiles"), options.profile());
+        // a soak runs no JMH and measures nothing: it may share the machine
+        Optional<RunLock> machine = profile.soak().isPresent() ? Optional.empty()
+                : Optional.of(RunLock.acquire(RunLock.folder(), "ipcbench run --profile=" + profile.name() + " in " + options.root()));
+        try {
+            return call(profile);
+        } finally {
+            machine.ifPresent(RunLock::close);
+        }
+    }
+
+    private int call(Profile profile) {
         Path root = options.root();
-        Profile profile = Profile.load(root.resolve("profiles"), options.profile());
         Path jmhDir = root.resolve("jmh");
         requireKnownModules(profile, ModuleJars.modules(jmhDir));
         Optional<String> bench = options.bench().or(profile::bench);
@@ -49,6 +71,7 @@ public final class RunCommand {
         Optional<String> flameEvent = FlameRun.requireKnownEvent(options.flame().or(profile::flame));
         List<BenchmarkJar> jars;
         Map<String, CpuPlan> cpus = Map.of();
+        Map<String, Long> forks = Map.of();
         if (soak.isPresent()) {
             requireNoJmhOptions(profile);
             jars = SoakArgs.select(jmhDir, options.modules().or(profile::modules));
@@ -58,6 +81,7 @@ public final class RunCommand {
             ParamCheckRunner.Checked checked = selectingBenchmarks(profile, jars, bench);
             jars = checked.selecting();
             cpus = checked.cpus();
+            forks = checked.forks();
             announce(cpus);
         }
         // a baseline that cannot be read would only show up after the whole run
@@ -71,16 +95,26 @@ public final class RunCommand {
         try (FlameRunScope flame = new FlameRunScope(FlameRun.prepare(flameEvent, runDir))) {
             record = plan(profile, jars, bench, environment, runDir, flame.run(), soak, cpus);
             save(record, runJson);
+            Thread markInterrupted = new Thread(() -> markInterrupted(runJson));
+            Runtime.getRuntime().addShutdownHook(markInterrupted);
             MachineLoadSnapshot start = MachineLoadSnapshot.take();
+            Progress progress = new Progress(forks.values().stream().mapToLong(Long::longValue).sum(), clock, console);
             for (ModuleRun planned : record.modules()) {
-                ModuleRun run = runModule(planned, runDir, soak.isPresent());
+                progress.moduleStarting(forks.getOrDefault(planned.module(), 0L));
+                ModuleRun run = runModule(planned, runDir, soak.isPresent(), progress);
+                progress.moduleEnded();
                 if (!run.succeeded()) {
                     failures.add(run.module() + (run.error() != null ? " (" + run.error() + ")"
                             : " (exit status " + run.exitStatus() + ", see " + runDir.resolve(run.logFile()) + ")"));
                 }
                 record = record.withModule(run);
                 save(record, runJson);
+                if (interrupted()) {
+                    // the JVM halts once the shutdown hooks are done; nothing more to run or write
+                    return EXIT_INTERRUPTED;
+                }
             }
+            removeHook(markInterrupted);
             MachineLoad load = MachineLoadSnapshot.between(start, MachineLoadSnapshot.take());
             record = record.withEnd(clock.instant().toString(), load);
             save(record, runJson);
@@ -179,13 +213,14 @@ public final class RunCommand {
         }
         var profileInfo = new RunRecord.ProfileInfo(profile.name(), profile.file().toString(), profile.entries());
         return new RunRecord(runDir.getFileName().toString(), clock.instant().toString(), null, profileInfo, pinning, cpus,
-                environment, GitState.of(options.root()), List.copyOf(modules), null);
+                environment, GitState.of(options.root()), List.copyOf(modules), null, null);
     }
 
-    private ModuleRun runModule(ModuleRun planned, Path runDir, boolean soak) {
+    private ModuleRun runModule(ModuleRun planned, Path runDir, boolean soak, Progress progress) {
         // a soak runs the harness's main class from the jar; JMH runs as the jar's main
-        List<String> command = new ArrayList<>(List.of(javaLauncher(), "--enable-native-access=ALL-UNNAMED",
-                soak ? "-cp" : "-jar", options.root().resolve(planned.jar()).toString()));
+        List<String> command = new ArrayList<>(List.of(javaLauncher()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of(soak ? "-cp" : "-jar", options.root().resolve(planned.jar()).toString()));
         command.addAll(planned.jmhArgs());
         console.println("ipcbench: running " + planned.module() + ": " + String.join(" ", command));
         Instant start = clock.instant();
@@ -193,13 +228,33 @@ public final class RunCommand {
         Map<String, String> environment = Map.of(
                 RUN_VARIABLE, "ipcbench run " + runDir.getFileName() + " (runner pid " + ProcessHandle.current().pid() + ")",
                 CPU_SHARING_VARIABLE, cpuSharing.toString());
+        // a soak's output is its own progress; of JMH's, the console shows the suite's messages and the run's position
+        Set<String> shown = new HashSet<>();
+        Consumer<String> onLine = soak ? console::println : line -> {
+            // every trial of the module may repeat a warning: once is enough here, run.json keeps them all
+            if (line.startsWith("ipcbench: ") && shown.add(line)) {
+                console.println(line);
+            }
+            progress.line(planned.module(), line);
+        };
+        Path log = runDir.resolve(planned.logFile());
         try {
-            int exit = ModuleRunner.run(command, environment, options.root(), runDir.resolve(planned.logFile()), console);
+            int exit = ModuleRunner.run(command, environment, options.root(), log, onLine);
+            if (exit != 0 && !soak) {
+                printEnd(log);
+            }
             return planned.finished(exit, Duration.between(start, clock.instant()).toMillis() / 1000.0, takeLines(cpuSharing));
         } catch (IOException e) {
             console.println("ipcbench: module " + planned.module() + " could not run: " + e);
             return planned.broken(e.toString());
         }
+    }
+
+    /** Why a module failed is at the end of its log (JMH's error, the trial's message): shown, not left to be found. */
+    private void printEnd(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, Charset.forName(System.getProperty("native.encoding"), Charset.defaultCharset()));
+        console.println("ipcbench: the last lines of " + log + ":");
+        lines.subList(Math.max(0, lines.size() - FAILURE_LINES), lines.size()).forEach(line -> console.println("  " + line));
     }
 
     /** The lines of {@code file}, which is then removed: run.json keeps them. None if there is no such file. */
@@ -211,6 +266,14 @@ public final class RunCommand {
         Files.delete(file);
         return lines;
     }
+
+    /**
+     * The options of every JVM the runner starts from a module's jar. JMH's forks inherit them from its
+     * host JVM (a profile's {@code -jvmArgsAppend} adds to them): native access for the mechanisms, and
+     * the sun.misc.Unsafe memory access JMH still makes (JEP 471), allowed outright so that JDK 25 does
+     * not print its deprecation warning in every fork.
+     */
+    static final List<String> JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     /** The JVM running this CLI runs the benchmarks too: the JDK recorded in run.json is the one measured. */
     static String javaLauncher() {
@@ -227,9 +290,33 @@ public final class RunCommand {
         }
     }
 
-    private static void save(RunRecord record, Path runJson) {
+    /**
+     * The JVM is stopping (SIGTERM, Ctrl-C) before the run's end: run.json says so, so that report
+     * and diff read only the modules that finished. The modules' shutdown hook ends their processes.
+     */
+    private synchronized void markInterrupted(Path runJson) {
+        if (saved != null && saved.end() == null) {
+            interruptedAt = clock.instant().toString();
+            save(saved, runJson);
+        }
+    }
+
+    private synchronized boolean interrupted() {
+        return interruptedAt != null;
+    }
+
+    private static void removeHook(Thread hook) {
         try {
-            record.write(runJson);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the record says the run was interrupted
+        }
+    }
+
+    private synchronized void save(RunRecord record, Path runJson) {
+        saved = record;
+        try {
+            (interruptedAt == null ? record : record.withInterrupted(interruptedAt)).write(runJson);
         } catch (IOException e) {
             throw new CliException("cannot write " + runJson + " (" + e + "); the results folder must stay writable");
         }

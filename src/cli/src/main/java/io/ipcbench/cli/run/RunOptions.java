@@ -31,8 +31,8 @@ public record RunOptions(Path root, String profile, Optional<List<String>> modul
             int eq = arg.indexOf('=');
             String key = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : "";
             if (!KEYS.contains(key)) {
-                throw new CliException("unknown option '" + arg + "'; options are --" + String.join("=, --", KEYS)
-                        + "=\n" + Usage.TEXT);
+                throw new CliException("unknown option '" + arg + "' for run; options are --" + String.join("=, --", KEYS)
+                        + "=; " + Usage.seeHelp("run"));
             }
             String value = arg.substring(eq + 1).strip();
             if (!value.isEmpty()) {

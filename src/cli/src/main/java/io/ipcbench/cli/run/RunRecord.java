@@ -20,9 +20,12 @@ import java.util.Map;
  * @param pinning     the {@code pinning} param per module, or "benchmark default" when the profile sets none
  * @param cpus        where the trials of each pinning value measure, and whether a housekeeping CPU is left
  * @param machineLoad other work on the machine during the run, null until the last module has finished
+ * @param interrupted ISO-8601 UTC when the run was stopped (SIGTERM, Ctrl-C) before its end, else null; the
+ *                    modules with exit status 0 had finished, the others' results are partial or missing
  */
 record RunRecord(String runId, String start, String end, ProfileInfo profile, Map<String, String> pinning,
-                 Map<String, CpuPlan> cpus, RunEnvironment environment, GitState git, List<ModuleRun> modules, MachineLoad machineLoad) {
+                 Map<String, CpuPlan> cpus, RunEnvironment environment, GitState git, List<ModuleRun> modules, MachineLoad machineLoad,
+                 String interrupted) {
 
     /** @param contents every key of the profile file as written */
     record ProfileInfo(String name, String file, Map<String, String> contents) {
@@ -33,11 +36,16 @@ record RunRecord(String runId, String start, String end, ProfileInfo profile, Ma
     RunRecord withModule(ModuleRun run) {
         List<ModuleRun> updated = new ArrayList<>(modules);
         updated.replaceAll(m -> m.module().equals(run.module()) ? run : m);
-        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, List.copyOf(updated), machineLoad);
+        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, List.copyOf(updated), machineLoad,
+                interrupted);
     }
 
     RunRecord withEnd(String end, MachineLoad machineLoad) {
-        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, modules, machineLoad);
+        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, modules, machineLoad, interrupted);
+    }
+
+    RunRecord withInterrupted(String at) {
+        return new RunRecord(runId, start, end, profile, pinning, cpus, environment, git, modules, machineLoad, at);
     }
 
     /** Replaces the file atomically, so a reader or a crash never sees half a record. */

@@ -1,31 +1,41 @@
 package io.ipcbench.cli.usage;
 
+import java.util.List;
+
 /**
- * What every command's command line shares: the usage printed with a wrong one, and the longest
- * argument any command accepts.
+ * What every command's command line shares: how the jar is started, the list of commands that
+ * {@code --help} prints, the pointer to a command's help that ends a refused command line, and the
+ * longest argument any command accepts.
  */
 public final class Usage {
-    public static final String TEXT = """
-            usage: java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar COMMAND ...
-              run [--profile=NAME] [--modules=a,b] [--bench=REGEX] [--jmh="extra JMH flags"] [--results=DIR] [--root=DIR] \
-            [--flame=cpu|wall|itimer|lock|alloc] [--baseline=RUN]
-                   runs every built jmh/<module>/target/benchmarks.jar with profiles/<NAME>.properties (default quick),
-                   records the run under <results>/<kernel release>/<run id>/ with its report, and the diff against
-                   the baseline run folder if one is given
-              report RUN
-                   writes report.md, report.html and plots/*.png into the run folder RUN
-              lessons RUN
-                   checks the classic IPC claims against RUN: reproduced, not reproduced, inconclusive, not measured
-              pick --size=BYTES [--p50=TIME] [--p99=TIME] [--rate=N/s] [--spin=yes|no] [--rank=p50|p99|rate] RUN
-                   which mechanisms of RUN meet the need (e.g. --size=4096 --p99=20us --rate=100k/s --spin=no), ranked,
-                   with their CPU and context switches per message and the run's caveats
-              diff BASE NEW [--threshold=PCT] [--html=FILE]
-                   compares two run folders (Markdown on standard output, HTML in NEW/diff-<base id>.html);
-                   exit status 1 when a result regressed significantly by more than PCT % (default 10)""";
+    /** How a person starts the CLI, as every usage line and example writes it. */
+    public static final String LAUNCHER = "java --enable-native-access=ALL-UNNAMED -jar ipcbench.jar";
 
     /** The longest argument, and the longest line of a profile. */
     public static final int MAX_ARGUMENT_CHARS = 4096;
 
     private Usage() {
+    }
+
+    /** What {@code --help} prints: every command with its arguments and one line about it, then examples. */
+    public static String overview(List<Command> commands) {
+        StringBuilder text = new StringBuilder("usage: " + LAUNCHER + " COMMAND [ARGS]\n\n"
+                + "Runs the ipcbench suite (one JMH jar per IPC mechanism, jmh/*/target/benchmarks.jar) and reads its runs.\n\n"
+                + "commands:\n");
+        for (Command command : commands) {
+            text.append("  ").append(command.name()).append(command.synopsis().isEmpty() ? "" : " " + command.synopsis()).append('\n')
+                    .append("      ").append(command.summary()).append('\n');
+        }
+        text.append("\nexamples:\n");
+        commands.stream().filter(c -> !c.examples().isEmpty())
+                .forEach(c -> text.append("  ").append(LAUNCHER).append(' ').append(c.examples().getFirst()).append('\n'));
+        text.append("\n'help COMMAND' (or COMMAND --help) shows a command's options and more examples.\n"
+                + "Exit status: 0 done, 1 a module failed or a diff found a regression, 2 the command line or its input was wrong.\n");
+        return text.toString();
+    }
+
+    /** The end of a refused command line's one-line message: where its right form is described. */
+    public static String seeHelp(String command) {
+        return "see '" + LAUNCHER + " help " + command + "'";
     }
 }

@@ -1,13 +1,14 @@
 package io.ipcbench.cli.run;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Stands in for a JMH benchmarks.jar in the runner's tests: prints its arguments and the run.json
+ * Stands in for a JMH benchmarks.jar in the runner's tests: prints its arguments, its JVM's options and the run.json
  * next to its result file (as the runner left it before starting the module), writes the
  * {@code -rff} result file (a copy of the file given as {@code -p result=FILE}, else no result),
  * appends {@code TEXT} to the file named by IPCBENCH_CPU_SHARING when given {@code -p cpuSharing=TEXT}
@@ -21,6 +22,7 @@ public final class FakeBenchmarks {
     public static void main(String[] args) throws IOException {
         List<String> arguments = List.of(args);
         System.out.println("fake benchmarks ran with: " + String.join(" ", arguments));
+        System.out.println("fake benchmarks' JVM options: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         Path resultFile = Path.of(arguments.get(arguments.indexOf("-rff") + 1));
         System.out.println(Files.readString(resultFile.resolveSibling("run.json")));
         String copied = arguments.stream().filter(a -> a.startsWith("result=")).findFirst().orElse(null);

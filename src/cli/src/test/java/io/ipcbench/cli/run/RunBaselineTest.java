@@ -78,6 +78,19 @@ class RunBaselineTest {
         assertTrue(Files.isRegularFile(runDir.resolve("report.md")) && Files.isRegularFile(runDir.resolve("report.html")));
         assertTrue(Files.readString(runDir.resolve("report.md")).contains("| PipeLatency.roundTrip | 64 B | 47.9 µs |"));
         assertTrue(console.toString().contains("ipcbench: report in " + runDir.resolve("report.md")), console.toString());
+        // and the lessons' verdicts: this run has pipe's results only, so every claim lacks a mechanism
+        assertTrue(console.toString().endsWith("ipcbench: the lessons on this run (java --enable-native-access=ALL-UNNAMED -jar"
+                + " ipcbench.jar lessons " + runDir + " for their numbers):\n  10 of 10 claims not measured by this run\n"), console.toString());
+    }
+
+    @Test
+    void theLessonsAMeasuringRunReproducesAreListed() throws IOException {
+        Path run = Fixtures.copy(Fixtures.QUICK, fixtures);
+        repo.profile("test", "jmh.args=-f 1\nparam.pipe.result=" + run.resolve("pipe.json") + "\nparam.shm.result=" + run.resolve("shm.json") + "\n");
+        repo.module("shm", LIST);
+        assertEquals(0, run());
+        String lessons = console.toString().substring(console.toString().indexOf("ipcbench: the lessons on this run"));
+        assertTrue(lessons.contains("\n  1. shm + SEMAPHORE is slower than a pipe at 64 B (round trip p50): "), lessons);
     }
 
     @Test

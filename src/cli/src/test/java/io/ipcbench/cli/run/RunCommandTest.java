@@ -57,9 +57,17 @@ class RunCommandTest {
         assertTrue(Files.readString(runDir.resolve("good.log")).contains("fake benchmarks ran with: -f 1 -wi 0 -i 1 "
                 + "-prof gc -foe true -rf json -rff " + runDir.resolve("good.json") + " -p pinning=cross-core -p size=64,1024"));
         String goodLog = Files.readString(runDir.resolve("good.log"));
+        // JMH's forks inherit these: native access, and no sun.misc.Unsafe warning from JMH on JDK 25
+        assertTrue(goodLog.contains("fake benchmarks' JVM options: --enable-native-access=ALL-UNNAMED"
+                + " --sun-misc-unsafe-memory-access=allow\n"), goodLog);
         assertTrue(goodLog.contains("\"end\" : null"), "run.json is written before the modules run: " + goodLog);
         assertTrue(goodLog.contains("\"exitStatus\" : 3"), "and rewritten after each module: " + goodLog);
         assertTrue(console.toString().contains("1 of 2 modules failed: broken (exit status 3"), console.toString());
+        // the console shows a failed module's last lines, and nothing else of a module's output
+        assertTrue(console.toString().contains("ipcbench: the last lines of " + runDir.resolve("broken.log") + ":\n  "),
+                console.toString());
+        assertFalse(console.toString().contains("fake benchmarks ran with: -f 1 -wi 0 -i 1 -prof gc -foe true -rf json -rff "
+                + runDir.resolve("good.json")), console.toString());
         assertTrue(console.toString().contains("results of profile test are in " + runDir), console.toString());
 
         JsonNode modules = new ObjectMapper().readTree(runDir.resolve("run.json").toFile()).get("modules");

@@ -133,7 +133,7 @@ class RunRefusesBadInputTest {
         List<String> lines = err.toString().strip().lines().toList();
         String message = lines.isEmpty() ? "" : lines.getFirst();
         assertEquals(2, status, err + "" + out);
-        assertTrue(lines.size() == 1 || lines.get(1).startsWith("usage:"), "one line, and the usage for a wrong command line: " + lines);
+        assertEquals(1, lines.size(), "one line: " + lines);
         assertTrue(message.length() < 2000, "a line a person can read: " + message.length() + " characters");
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
         assertTrue(message.contains(expected), "expected '" + expected + "' in: " + message);

@@ -99,7 +99,7 @@ class HelpTest {
 
     @Test
     void wrongRequestsAreOneLine() {
-        assertTrue(refused().contains("no command given; commands are run, report, lessons, diff, help, version"));
+        assertTrue(refused().contains("no command given; commands are run, report, lessons, pick, diff, help, version"));
         assertTrue(refused("--hlep").contains("unknown command '--hlep'; commands are run, report"));
         assertTrue(refused("help", "nope").contains("unknown command 'nope'"));
         assertTrue(refused("help", "run", "diff").contains("help takes at most one command"));

@@ -33,8 +33,9 @@ import java.util.regex.PatternSyntaxException;
  * asks the benchmark class ({@link CheckedParams}: the mechanism's own validation) about each,
  * creating nothing. The runner calls it for every module; a new mechanism needs nothing here.
  * <p>Exit status 0 with two lines, {@code benchmarks: N} (how many the options select, maybe
- * none) and {@code declared: NAME...} (the params they declare, against which the runner judges
- * the -p names across modules), {@code forks: N} (how many JVM forks JMH will start for them, warm-up
+ * none) and {@code declared: NAME...} (the params any benchmark of the jar declares, selected or
+ * not, against which the runner judges the -p names across modules: a profile's param of one
+ * benchmark is no typo when a pattern leaves that benchmark out), {@code forks: N} (how many JVM forks JMH will start for them, warm-up
  * forks included: the run's progress counts them), then one {@code cpus: PINNING ...} line per pinning the trials use
  * (where they will measure, and whether a housekeeping CPU is left), or 2 with one line saying
  * what is wrong.
@@ -52,9 +53,9 @@ public final class ParamCheck {
             applySystemProperties(options);
             Set<BenchmarkListEntry> selected = selected(options);
             Set<Pinning> pinnings = EnumSet.noneOf(Pinning.class);
-            Set<String> declared = check(selected, options, pinnings);
+            check(selected, options, pinnings);
             System.out.println("benchmarks: " + selected.size());
-            System.out.println("declared: " + String.join(" ", declared));
+            System.out.println("declared: " + String.join(" ", declaredByAny()));
             System.out.println("forks: " + forks(selected, options));
             pinnings.forEach(pinning -> System.out.println("cpus: " + cpus(pinning)));
             System.exit(0);
@@ -166,6 +167,14 @@ public final class ParamCheck {
             throw new IllegalArgumentException("the benchmark pattern is not a regular expression: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /** Every param any benchmark of this jar declares. */
+    private static Set<String> declaredByAny() {
+        Set<String> names = new TreeSet<>();
+        BenchmarkList.defaultList().getAll(OutputFormatFactory.createFormatInstance(silent(), VerboseMode.SILENT), List.of())
+                .forEach(benchmark -> names.addAll(benchmark.getParams().orElse(Map.of()).keySet()));
+        return names;
     }
 
     /** Every declared param's values: those given with -p, else the benchmark's own. */

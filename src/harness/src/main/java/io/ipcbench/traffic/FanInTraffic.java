@@ -15,12 +15,12 @@ import java.util.function.IntConsumer;
  *
  * <p>{@link FanIn.Framing#MESSAGES} (each receive one whole message): a message carries a tag in
  * its first 8 bytes, its producer's index in the top bits and that producer's sequence number
- * below ({@value #SEQUENCE_BITS} bits: a trillion messages per producer), and bytes derived from
+ * below ({@value #SEQUENCE_BITS} bits: 68 billion messages per producer, 19 hours at a million a second), and bytes derived from
  * the tag after it ({@link MessagePattern}).
  *
  * <p>{@link FanIn.Framing#WORDS} (a byte stream, where the kernel may split one producer's write
  * and interleave the parts with other producers'): every 8-byte word names its producer (7 bits),
- * its place in the message (17 bits: up to 1 MiB) and the message's sequence number (40 bits), so
+ * its place in the message (21 bits: up to 16 MiB) and the message's sequence number (36 bits), so
  * the consumer reassembles each producer's messages word by word and counts those whose words did
  * not arrive together ({@link #interleaved}). A pipe splits writes only between pages of its
  * buffer, and every write here is a whole number of words, so a split never falls inside a word.
@@ -28,10 +28,10 @@ import java.util.function.IntConsumer;
 public final class FanInTraffic {
     /** The tag needs 8 bytes. */
     public static final int MIN_SIZE = 8;
-    /** Word framing: the largest message, whose words' places fit in 17 bits, and the most producers, whose index fits in 7. */
-    public static final int MAX_WORDS_SIZE = 1 << 20;
+    /** Word framing: the largest message, whose words' places fit in 21 bits, and the most producers, whose index fits in 7. */
+    public static final int MAX_WORDS_SIZE = 1 << 24;
     public static final int MAX_WORDS_PRODUCERS = 127;
-    static final int SEQUENCE_BITS = 40;
+    static final int SEQUENCE_BITS = 36;
     private static final int PRODUCER_SHIFT = 57;
     private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
     /** What the next word of the same message adds to a word: one place. */

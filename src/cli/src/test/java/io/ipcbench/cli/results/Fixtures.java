@@ -54,23 +54,26 @@ public final class Fixtures {
 
     public static Path copy(String name, Path into) {
         try {
-            Path source = Path.of(Fixtures.class.getResource("/runs/" + name).toURI());
-            Path target = into.resolve(name);
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
+            return copyTree(Path.of(Fixtures.class.getResource("/runs/" + name).toURI()), into.resolve(name));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the folder {@code source} and everything under it to {@code target}, which is returned. */
+    static Path copyTree(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
                 }
             }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,10 +1,6 @@
 package io.ipcbench.cli.results;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The reference runs committed under results/ (see docs/results.md), copied whole into a test's own
@@ -26,19 +22,6 @@ public final class ReferenceRuns {
 
     public static Path copy(String run, Path into) {
         Path source = ROOT.resolve(run);
-        Path target = into.resolve(source.getFileName().toString());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.copyTree(source, into.resolve(source.getFileName().toString()));
     }
 }

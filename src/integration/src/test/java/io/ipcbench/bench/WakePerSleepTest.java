@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,14 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sleep: {@code sync.wakes} against {@code sync.sleeps} as the profiler reports them
  * ({@link SyncCost}), read once the stream is closed, as JMH reads them after its last iteration.
  * <p>
- * The tolerance: wakes within a quarter of the sleeps, plus 50 in all. A wake is paid only for an
- * announcement the mover took, and every announcement is followed by a sleep unless the waiter
- * found the index moved first; so the only wakes without a sleep come from that race (the mover
- * took the announcement in the nanoseconds before the waiter withdrew it), and the only sleeps
- * without a wake are those that ended by their 200 ms bound (a side idle that long) or at once on
- * a doorbell's leftover count (itself the wake of such a race). Both are a small share (under 4 %
- * on a machine with a load average of 20); the protocol that woke while a sleeper was being woken
- * paid 5 to 29 wakes per sleep on such runs, which the bound fails by far.
+ * The bound: at most two wake calls per sleep (plus 50 in all), and at least three quarters of a
+ * wake per sleep. A wake is paid only for an announcement the mover took, and every announcement
+ * is followed by a sleep unless the waiter found the index moved first; so the only wakes without
+ * a sleep come from that race (the mover took the announcement in the nanoseconds before the
+ * waiter withdrew it), and the only sleeps without a wake are those that ended by their 200 ms
+ * bound (a side idle that long) or at once on a doorbell's leftover count (itself the wake of such
+ * a race). The race's share depends on how evenly matched the two sides are: under 4 % on a
+ * machine with a load average of 20, 26 % on an idle 2-vCPU VM streaming 4.7 million messages a
+ * second (410,414 wakes for 325,087 sleeps), so a quarter was no bound. The protocol that woke
+ * while a sleeper was being woken paid 5 to 29 wakes per sleep on such runs, which the bound fails by far.
  */
 class WakePerSleepTest {
     private static final long RUN_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -71,7 +72,8 @@ class WakePerSleepTest {
                 + Math.round(sleeps) + " sleeps (both processes)";
         System.out.println(counted);
         assertTrue(sleeps >= MIN_SLEEPS, counted + ": too few sleeps to judge");
-        assertEquals(sleeps, wakes, sleeps / 4 + 50, counted);
+        assertTrue(wakes <= 2 * sleeps + 50, counted + ": more than two wake calls per sleep");
+        assertTrue(wakes >= 0.75 * sleeps - 50, counted + ": sleeps that no wake call ended");
     }
 
     private static double perOp(List<Result> results, String label) {

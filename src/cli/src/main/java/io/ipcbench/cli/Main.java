@@ -82,17 +82,21 @@ public final class Main {
                         out.print(PickCommand.answer(args));
                         return 0;
                     }),
-            new Command("diff", "BASE NEW [--threshold=PCT] [--html=FILE]",
-                    "compares two run folders: Markdown on standard output, HTML in NEW/diff-<base run id>.html",
+            new Command("diff", "BASE NEW | A1 A2 ... -- B1 B2 ... [--threshold=PCT] [--html=FILE]",
+                    "compares two run folders (or several a side): Markdown on standard output, HTML in NEW/diff-<base run id>.html",
                     """
                     Each row is tested over the forks of both runs; exit status 1 when a result regressed
-                    significantly by more than the threshold.
+                    significantly by more than the threshold. With several runs a side (split by --, all
+                    of one profile a side), every base run is compared with every new run and a row is a
+                    regression only when it is one in every pairing; the HTML goes to
+                    <last new run>/diff-pooled-<first base run id>.html.
 
                     options:
                       --threshold=PCT   the smallest change that counts, in percent (default 10)
                       --html=FILE       where the HTML page goes (default NEW/diff-<base run id>.html)""",
                     List.of("diff results/6.8.0/2026-01-01T00-00-00_compare results/6.12.0/2026-01-02T00-00-00_compare",
-                            "diff BASE NEW --threshold=5 --html=/tmp/diff.html"),
+                            "diff BASE NEW --threshold=5 --html=/tmp/diff.html",
+                            "diff A1 A2 -- B1 B2"),
                     DiffCommand::run),
             new Command("help", "[COMMAND]", "prints the list of commands, or one command's options and examples", "",
                     List.of("help run"), Main::help),

@@ -67,6 +67,7 @@ class HelpTest {
             assertTrue(run.contains("\n  " + option), option + " explained: " + run);
         }
         assertTrue(answered("help", "diff").contains("--threshold=PCT"));
+        assertTrue(answered("help", "diff").contains("diff A1 A2 -- B1 B2"), "the pooled form has an example");
     }
 
     @Test

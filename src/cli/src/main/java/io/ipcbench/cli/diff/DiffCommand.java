@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code diff BASE NEW [--threshold=PCT] [--html=FILE]}: what changed from one run to another, as
@@ -38,6 +39,7 @@ public final class DiffCommand {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         List<Path> runs = new ArrayList<>();
+        int separator = -1;
         double threshold = Significance.DEFAULT_THRESHOLD;
         Optional<Path> html = Optional.empty();
         for (String arg : args) {
@@ -45,14 +47,30 @@ public final class DiffCommand {
                 threshold = threshold(arg.substring("--threshold=".length()));
             } else if (arg.startsWith("--html=")) {
                 html = Optional.of(Path.of(arg.substring("--html=".length())));
+            } else if (arg.equals("--")) {
+                if (separator >= 0) {
+                    throw new CliException("diff takes one '--' between the base runs and the new runs; " + Usage.seeHelp("diff"));
+                }
+                separator = runs.size();
             } else if (arg.startsWith("--")) {
                 throw new CliException("unknown option '" + arg + "'; diff takes --threshold=PCT and --html=FILE; " + Usage.seeHelp("diff"));
             } else {
                 runs.add(Path.of(arg));
             }
         }
-        if (runs.size() != 2) {
-            throw new CliException("diff needs two run folders, BASE and NEW; got " + runs.size() + "; " + Usage.seeHelp("diff"));
+        if (separator >= 0) {
+            List<Path> base = runs.subList(0, separator);
+            List<Path> changed = runs.subList(separator, runs.size());
+            if (base.isEmpty() || changed.isEmpty()) {
+                throw new CliException("diff A1 A2 -- B1 B2 needs at least one run folder on each side of '--'; got "
+                        + base.size() + " before and " + changed.size() + " after; " + Usage.seeHelp("diff"));
+            }
+            if (base.size() > 1 || changed.size() > 1) {
+                return pooled(base, changed, threshold, html, out, err);
+            }
+        } else if (runs.size() != 2) {
+            throw new CliException("diff needs two run folders, BASE and NEW, or several runs a side split by '--' "
+                    + "(diff A1 A2 -- B1 B2); got " + runs.size() + " without '--'; " + Usage.seeHelp("diff"));
         }
         Outcome outcome = compare(runs.get(0), runs.get(1), threshold);
         for (Run run : List.of(outcome.diff().base(), outcome.diff().changed())) {
@@ -63,6 +81,39 @@ public final class DiffCommand {
         write(page, HtmlWriter.render(outcome.doc()));
         err.println("ipcbench: diff written to " + page + (outcome.regressed() ? "; regressions found (exit status 1)" : ""));
         return outcome.exitStatus();
+    }
+
+    /** Several runs a side: every base run against every new run, a row flagged only when every pairing flags it. */
+    public static int pooled(List<Path> basePaths, List<Path> changedPaths, double threshold, Optional<Path> html,
+                                 PrintStream out, PrintStream err) {
+        List<Run> base = side("base", basePaths);
+        List<Run> changed = side("new", changedPaths);
+        PooledDiff diff = PooledDiff.of(base, changed);
+        Doc doc = PooledDoc.of(diff, threshold);
+        boolean regressed = !diff.with(RowDiff.Outcome.REGRESSION, threshold).isEmpty();
+        for (Run run : Stream.concat(base.stream(), changed.stream()).distinct().toList()) {
+            run.interruptedNote().ifPresent(note -> err.println("ipcbench: note: " + run.dir() + ": " + note));
+        }
+        out.print(MarkdownWriter.render(doc));
+        Path page = html.orElseGet(() -> changedPaths.getLast().resolve("diff-pooled-" + base.getFirst().id() + ".html"));
+        write(page, HtmlWriter.render(doc));
+        err.println("ipcbench: diff written to " + page + (regressed ? "; regressions found (exit status 1)" : ""));
+        return regressed ? 1 : 0;
+    }
+
+    /**
+     * The runs of one side, all of one profile: runs of different profiles differ in forks, iterations and
+     * durations, so their pooled forks would weigh the runs unequally and a short run's drift would pass
+     * for the side's; they are refused rather than mixed.
+     */
+    private static List<Run> side(String name, List<Path> paths) {
+        List<Run> runs = paths.stream().map(Run::load).toList();
+        List<String> profiles = runs.stream().map(PooledDiff::profile).distinct().toList();
+        if (profiles.size() > 1) {
+            throw new CliException("the " + name + " runs mix profiles (" + String.join(", ", profiles)
+                    + "): pool runs of one profile a side, whose forks and iterations match");
+        }
+        return runs;
     }
 
     /** "10", "10%" or "7.5" percent, as a fraction. */

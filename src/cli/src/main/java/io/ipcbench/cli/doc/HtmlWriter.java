@@ -8,7 +8,7 @@ import java.util.List;
  * Renders a {@link Doc} as one self-contained HTML page: inline CSS and script, images as data
  * URIs, nothing fetched from anywhere. Every heading has its id, every table sorts by a click on a
  * column's header (numbers by value, units and all: 950 ns before 1.2 µs), and a table of more
- * than ten rows has a box that hides the rows not containing what is typed in it.
+ * than five rows has a box that hides the rows not containing what is typed in it.
  */
 public final class HtmlWriter {
     private static final String CSS = """
@@ -27,7 +27,7 @@ public final class HtmlWriter {
     /** Sorting and filtering of every table.sortable; a cell's value is its first number times its unit. */
     static final String SCRIPT = """
             (function () {
-              var MOST_ROWS_WITHOUT_FILTER = 10;
+              var MOST_ROWS_WITHOUT_FILTER = 5;
               var units = {"ns": 1, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9, "/s": 1, "k/s": 1e3, "M/s": 1e6, "G/s": 1e9,
                 "B": 1, "KiB": 1024, "MiB": 1048576, "GiB": 1073741824, "%": 1, "×": 1};
               function value(cell) {

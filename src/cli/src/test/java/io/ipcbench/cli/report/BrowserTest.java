@@ -52,7 +52,7 @@ class BrowserTest {
                 seen.shownAfterFilter = Array.prototype.filter.call(table.tBodies[0].rows, function (r) { return r.style.display !== "none"; })
                     .map(function (r) { return r.textContent.indexOf("BUSY_POLL") >= 0; });
                 seen.filters = document.querySelectorAll("input.filter").length;
-                seen.longTables = Array.prototype.filter.call(document.querySelectorAll("table"), function (t) { return t.tBodies[0].rows.length > 10; }).length;
+                seen.longTables = Array.prototype.filter.call(document.querySelectorAll("table"), function (t) { return t.tBodies[0].rows.length > 5; }).length;
                 seen.brokenImages = Array.prototype.filter.call(document.images, function (img) { return !(img.naturalWidth > 0); }).length;
                 seen.images = document.images.length;
               } catch (e) {
@@ -92,7 +92,7 @@ class BrowserTest {
         JsonNode seen = new ObjectMapper().readTree(json);
 
         assertEquals(0, seen.get("errors").size(), "script errors: " + seen.get("errors"));
-        assertEquals(seen.get("longTables").asInt(), seen.get("filters").asInt(), "a filter box above every table of more than ten rows");
+        assertEquals(seen.get("longTables").asInt(), seen.get("filters").asInt(), "a filter box above every table of more than five rows");
         assertTrue(seen.get("images").asInt() > 20 && seen.get("brokenImages").asInt() == 0, "every plot loads: " + seen);
         assertEquals("ascending", seen.get("ascendingMark").asText());
         List<Double> ascending = nanos(seen.get("ascending"));

@@ -107,6 +107,14 @@ public final class DiffCommand {
      * for the side's; they are refused rather than mixed.
      */
     private static List<Run> side(String name, List<Path> paths) {
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = i + 1; j < paths.size(); j++) {
+                if (sameFolder(paths.get(i), paths.get(j))) {
+                    throw new CliException("the " + name + " runs name " + paths.get(j) + " twice: a run counted twice "
+                            + "would weigh its drift double; give each run once");
+                }
+            }
+        }
         List<Run> runs = paths.stream().map(Run::load).toList();
         List<String> profiles = runs.stream().map(PooledDiff::profile).distinct().toList();
         if (profiles.size() > 1) {
@@ -114,6 +122,10 @@ public final class DiffCommand {
                     + "): pool runs of one profile a side, whose forks and iterations match");
         }
         return runs;
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** "10", "10%" or "7.5" percent, as a fraction. */

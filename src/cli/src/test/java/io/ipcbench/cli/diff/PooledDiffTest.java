@@ -144,7 +144,9 @@ class PooledDiffTest {
         refused("at least one run folder on each side", a, b, "--");
         refused("got 3 without '--'", a, b, a);
         refused("mix profiles (quick, compare)", quick, compare, "--", compare, compare);
-        refused(notARun.toString(), a, a, "--", notARun);
+        refused(notARun.toString(), a, "--", notARun);
+        refused("name " + a + " twice", a, a, "--", b);
+        refused("name " + b.resolve(".") + " twice", a, "--", b, b.resolve("."));
         refused("one '--'", a, "--", b, "--", a);
     }
 

@@ -52,6 +52,13 @@ public interface FanIn {
 
         /** The consuming end; {@code producers} bounds its waits and explains a producer's death. */
         Receiver connect(Liveness producers);
+
+        /**
+         * A producer has exited (called on another thread, once per producer that exits). Where no
+         * end of file or timeout would ever wake a consumer asleep in a receive (a System V queue),
+         * the mechanism wakes it here, by removing the object.
+         */
+        default void producerExited() {}
     }
 
     /** One producer's end: sends whole messages, blocking while the object is full. */

@@ -7,7 +7,6 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.QueueMarkers;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Map;
 
 /**
@@ -47,17 +46,7 @@ public final class SysvQueueFanIn implements FanIn {
             @Override
             public Receiver connect(Liveness liveness) {
                 SysvQueueLink end = new SysvQueueLink(queue.id(), queue.id(), size, FdWait.BLOCKING, liveness);
-                return new Receiver() {
-                    @Override
-                    public void receive(MemorySegment into, int length) {
-                        end.receive(into, length);
-                    }
-
-                    @Override
-                    public void close() {
-                        end.close();
-                    }
-                };
+                return Receiver.of(end::receive, end::close);
             }
 
             @Override

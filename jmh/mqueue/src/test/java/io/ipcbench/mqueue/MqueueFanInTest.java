@@ -1,10 +1,8 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.link.FanIn;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
 import io.ipcbench.os.NamedObjects;
-import io.ipcbench.peer.FanInContract;
 import io.ipcbench.peer.FanInSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,25 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Fan-in through one POSIX queue with real producer processes ({@link FanInContract}), and what is
+ * Fan-in through one POSIX queue with real producer processes ({@link QueueFanInContract}), and what is
  * the POSIX queue's own: the kernel hands a freed slot to the longest-waiting sender, so every
  * producer gets messages through; a benchmark JVM killed mid-run leaves a queue the next trial
  * sweeps; a producer failing to attach fails the opening; a size above the kernel's limit is refused.
  */
-class MqueueFanInTest extends FanInContract {
+class MqueueFanInTest extends QueueFanInContract {
     @Override
-    protected FanIn fanIn() {
-        return new KernelQueueFanIn();
-    }
-
-    @Override
-    protected Map<String, String> variant() {
-        return Map.of("api", "POSIX");
-    }
-
-    @Override
-    protected int largeSize() {
-        return 8192;
+    protected QueueApi api() {
+        return QueueApi.POSIX;
     }
 
     @ParameterizedTest

@@ -1,31 +1,17 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.link.FanIn;
-import io.ipcbench.peer.FanInContract;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 /**
- * Fan-in through one System V queue with real producer processes ({@link FanInContract}): the
+ * Fan-in through one System V queue with real producer processes ({@link QueueFanInContract}): the
  * faults matter most here, since a queue has no end of file and msgrcv no timeout, so a consumer
  * whose only producer died or stopped is woken only by the queue's removal. And the kernel's
  * per-message limit, kernel.msgmax, which binds every process, is refused by name.
  */
-class SysvQueueFanInTest extends FanInContract {
+class SysvQueueFanInTest extends QueueFanInContract {
     @Override
-    protected FanIn fanIn() {
-        return new KernelQueueFanIn();
-    }
-
-    @Override
-    protected Map<String, String> variant() {
-        return Map.of("api", "SYSV");
-    }
-
-    @Override
-    protected int largeSize() {
-        return 8192;
+    protected QueueApi api() {
+        return QueueApi.SYSV;
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.ipcbench.link.Params;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.Sockets;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -62,22 +61,11 @@ public final class PacketFanIn implements FanIn {
             public Receiver connect(Liveness liveness) {
                 return switch (type) {
                     case SEQPACKET -> new PolledConnections(socket, path, producers, liveness);
-                    case DGRAM -> datagrams(new PacketLink(socket.handOver(), SocketType.DGRAM, FdWait.BLOCKING, liveness));
+                    case DGRAM -> {
+                        PacketLink link = new PacketLink(socket.handOver(), SocketType.DGRAM, FdWait.BLOCKING, liveness);
+                        yield Receiver.of(link::receive, link::close);
+                    }
                 };
-            }
-        };
-    }
-
-    private static Receiver datagrams(PacketLink link) {
-        return new Receiver() {
-            @Override
-            public void receive(MemorySegment into, int length) {
-                link.receive(into, length);
-            }
-
-            @Override
-            public void close() {
-                link.close();
             }
         };
     }

@@ -68,6 +68,27 @@ public interface FanIn {
 
     /** The consumer's end: receives whole messages of the trial's size, from whichever producer sent one. */
     interface Receiver extends AutoCloseable {
+        /** A receiver that receives with {@code receive} and closes with {@code close}, and needs nothing once the producers are in. */
+        static Receiver of(Receive receive, Runnable close) {
+            return new Receiver() {
+                @Override
+                public void receive(MemorySegment into, int length) {
+                    receive.receive(into, length);
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
+
+        /** One receive of a whole message into {@code into}. */
+        @FunctionalInterface
+        interface Receive {
+            void receive(MemorySegment into, int length);
+        }
+
         void receive(MemorySegment into, int length);
 
         /** Every producer has attached: release what was kept only for them to open (a pipe's spare write end). */

@@ -8,7 +8,6 @@ import io.ipcbench.os.MessageQueues;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.QueueMarkers;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Map;
 
 /**
@@ -46,17 +45,7 @@ public final class PosixQueueFanIn implements FanIn {
             @Override
             public Receiver connect(Liveness liveness) {
                 PosixQueueEnd end = new PosixQueueEnd(queue, MessageQueues.O_RDONLY, params.size(), FdWait.BLOCKING, liveness);
-                return new Receiver() {
-                    @Override
-                    public void receive(MemorySegment into, int length) {
-                        end.receive(into, length);
-                    }
-
-                    @Override
-                    public void close() {
-                        end.close();
-                    }
-                };
+                return Receiver.of(end::receive, end::close);
             }
         };
     }

@@ -1,131 +1,41 @@
 package io.ipcbench.mqueue;
 
-import io.ipcbench.bench.FanInCounts;
-import io.ipcbench.link.Exercised;
-import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.FanInSession;
-import io.ipcbench.peer.Watchdog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Fan-in through one POSIX queue with real producer processes: every message arrives once, in order
- * per producer, intact ({@link io.ipcbench.traffic.FanInTraffic} checks each); one producer killed
- * or stopped mid-run fails the trial within the fault bounds, naming it, and leaves no process and
- * no queue behind; bad params are refused before anything exists. Three producers: enough to
- * interleave, few enough for a 2-vCPU machine.
+ * Fan-in through one POSIX queue with real producer processes ({@link QueueFanInContract}), and what is
+ * the POSIX queue's own: the kernel hands a freed slot to the longest-waiting sender, so every
+ * producer gets messages through; a benchmark JVM killed mid-run leaves a queue the next trial
+ * sweeps; a producer failing to attach fails the opening; a size above the kernel's limit is refused.
  */
-class MqueueFanInTest implements Exercised {
-    private static final int PRODUCERS = 3;
-    /** Messages consumed before a fault, and by the correctness run: some thousands, a fraction of a second. */
-    private static final int MESSAGES = 30_000;
-    /** How soon a stopped producer must fail the trial: the watchdog's stall bound, then what a kill takes (as in the fault contract). */
-    private static final long STOP_SECONDS = Watchdog.STALL_SECONDS + PeerFaultContract.FAILURE_SECONDS;
-    private static final long MY_PID = ProcessHandle.current().pid();
-
-    private final PosixQueueFanIn fanIn = new PosixQueueFanIn();
-
-    private static Params params(String... more) {
-        Map<String, String> values = new LinkedHashMap<>(Map.of("size", "64", "producers", Integer.toString(PRODUCERS),
-                "pinning", "none"));
-        for (int i = 0; i < more.length; i += 2) {
-            values.put(more[i], more[i + 1]);
-        }
-        return new Params("mqueue", values);
-    }
-
-    @AfterEach
-    void nothingLeftBehind() {
-        assertEquals(List.of(), NamedObjects.presentFor(MY_PID), "named objects left behind");
-        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
-                "child processes left behind");
-    }
-
-    /** The offered producer counts, each run below: what the CLI's check of the benchmark's params reads. */
+class MqueueFanInTest extends QueueFanInContract {
     @Override
-    public Stream<Params> exercised() {
-        return FanInCounts.offered().map(producers -> params("producers", producers));
+    protected QueueApi api() {
+        return QueueApi.POSIX;
     }
 
     @ParameterizedTest
     @CsvSource({"64", "8", "4096"})
-    void everyMessageArrivesOnceInOrderPerProducerAndIntact(String size) {
-        deliversEveryMessage(params("size", size));
-    }
-
-    @ParameterizedTest
-    @MethodSource("io.ipcbench.bench.FanInCounts#offered")
-    void everyOfferedProducerCountDeliversEveryMessage(String producers) {
-        deliversEveryMessage(params("producers", producers));
-    }
-
-    /** Every check of {@link FanInSession#receive} passes for {@link #MESSAGES}, and every producer got some through. */
-    private void deliversEveryMessage(Params params) {
-        try (FanInSession session = FanInSession.open(fanIn, params)) {
-            session.iterationBegins();
-            for (int i = 0; i < MESSAGES; i++) {
-                session.receive();
-            }
-            session.iterationEnds();
-            long[] delivered = session.delivered();
-            assertEquals(MESSAGES, Arrays.stream(delivered).sum());
-            assertTrue(Arrays.stream(delivered).allMatch(n -> n > 0), "every producer delivered: " + Arrays.toString(delivered));
-        }
-    }
-
-    @Test
-    void aKilledProducerFailsTheTrialNamingIt() throws IOException, InterruptedException {
-        try (FanInSession session = FanInSession.open(fanIn, params())) {
-            session.iterationBegins();
-            consume(session, MESSAGES);
-            long pid = session.producerPids().get(1);
-            signal("-KILL", pid);
-            long at = System.nanoTime();
-            PeerFailure failure = untilItFails(session);
-            double seconds = (System.nanoTime() - at) / 1e9;
-            assertTrue(seconds < PeerFaultContract.FAILURE_SECONDS, "failed after " + seconds + " s");
-            assertTrue(failure.getMessage().contains("producer 2 of 3 (pid " + pid + ") exited with status 137 (killed by SIGKILL)"), failure.getMessage());
-        }
-    }
-
-    @Test
-    void aStoppedProducerIsKilledByItsWatchdogAndNamed() throws IOException, InterruptedException {
-        try (FanInSession session = FanInSession.open(fanIn, params())) {
-            session.iterationBegins();
-            consume(session, MESSAGES);
-            long pid = session.producerPids().get(2);
-            signal("-STOP", pid);
-            long at = System.nanoTime();
-            PeerFailure failure = untilItFails(session);
-            double seconds = (System.nanoTime() - at) / 1e9;
-            assertTrue(seconds >= Watchdog.STALL_SECONDS && seconds < STOP_SECONDS, "failed after " + seconds + " s");
-            assertTrue(failure.getMessage().contains("producer 3 of 3 (pid " + pid + ")")
-                    && failure.getMessage().contains("made no progress for " + Watchdog.STALL_SECONDS + " s (state T (stopped))"),
-                    failure.getMessage());
-        }
+    void everyProducerGetsMessagesThrough(String size) {
+        long[] delivered = deliver(params("size", size), MESSAGES);
+        assertTrue(Arrays.stream(delivered).allMatch(n -> n > 0), "every producer delivered: " + Arrays.toString(delivered));
     }
 
     /**
@@ -146,7 +56,7 @@ class MqueueFanInTest implements Exercised {
                     + PeerFaultContract.FAILURE_SECONDS + " s after their benchmark JVM was killed");
             Thread.sleep(10);
         }
-        try (FanInSession next = FanInSession.open(fanIn, params("producers", "1"))) {
+        try (FanInSession next = FanInSession.open(fanIn(), params("producers", "1"))) {
             assertEquals(List.of(), NamedObjects.presentFor(owner), "the next trial's start-up sweep removes what the killed one left: " + created);
             next.iterationBegins();
             next.receive();
@@ -160,43 +70,15 @@ class MqueueFanInTest implements Exercised {
                 failure.getMessage());
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "producers|0|producers=0 is out of range; producers is the number of producer processes, a whole number from 1 to 100",
-            "producers|-3|producers=-3 is out of range",
-            "producers|101|producers=101 is out of range",
-            "producers|many|producers=many is not a number",
-            "size|7|size=7 is out of range; size is the payload in bytes (a fan-in message carries its producer and sequence number in its first 8)",
-            "pinning|diagonal|choose one of CROSS_CORE, SAME_CORE, NONE"})
-    void badParamsAreRefusedBeforeAnythingStarts(String key, String value, String expected) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FanInSession.open(fanIn, params(key, value)));
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-    }
-
     @Test
     void aSizeBeyondTheKernelsMessageLimitIsRefused() {
         long sizeLimit = KernelLimits.POSIX_MSGSIZE_MAX;
-        IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
-                () -> FanInSession.check(fanIn, params("size", Long.toString(sizeLimit + 1))));
-        assertTrue(large.getMessage().contains("carries messages of at most " + sizeLimit + " bytes"), large.getMessage());
+        assertRefused(params("size", Long.toString(sizeLimit + 1)), "carries messages of at most " + sizeLimit + " bytes");
     }
 
-    /**
-     * Consumes until the trial fails, which it must: a consumer that missed the fault would go on
-     * consuming the other producers' messages forever, so the wait is cut off (and the test
-     * failed) well past the stop bound.
-     */
-    private static PeerFailure untilItFails(FanInSession session) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(STOP_SECONDS + 30),
-                () -> assertThrows(PeerFailure.class, () -> consume(session, Long.MAX_VALUE)));
-    }
-
-    /** Consumes up to {@code messages}, or until the trial fails. */
-    private static void consume(FanInSession session, long messages) {
-        for (long i = 0; i < messages; i++) {
-            session.receive();
-        }
+    @Test
+    void anUnknownApiIsRefused() {
+        assertRefused(params("api", "SYSTEM_V"), "api=SYSTEM_V is not allowed; choose one of POSIX, SYSV");
     }
 
     /** Whether process {@code pid} runs: a zombie has exited (an orphan's waits for init to reap it). */
@@ -207,10 +89,5 @@ class MqueueFanInTest implements Exercised {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill " + signal + " " + pid);
     }
 }

@@ -100,7 +100,8 @@ final class PacketSockets {
         };
     }
 
-    private static PacketLink link(int fd, SocketType type, Params params, Liveness other) {
+    /** A link over {@code fd}, its send buffer raised to hold one message of the trial's size. */
+    static PacketLink link(int fd, SocketType type, Params params, Liveness other) {
         int size = params.size();
         int largest = SendBuffer.fit(fd, size);
         if (size > largest) {
@@ -110,14 +111,15 @@ final class PacketSockets {
         return new PacketLink(fd, type, FdWait.of(params), other);
     }
 
-    private static void bind(int fd, Path path) {
+    /** Binds {@code fd} to {@code path} (removing a stale file first) and restricts the file to its owner. */
+    static void bind(int fd, Path path) {
         UdsMechanism.unlink(path);
         Sockets.bind(fd, path);
         UdsMechanism.restrict(path);
     }
 
     /** The connected descriptor, or null while the peer has not connected yet. */
-    private static Integer accept(int listener) {
+    static Integer accept(int listener) {
         int fd = Sockets.accept(listener);
         if (fd >= 0) {
             return fd;
@@ -128,7 +130,7 @@ final class PacketSockets {
         throw new NativeException("accept4(" + listener + ")", -fd);
     }
 
-    private static long handshakeNanos() {
+    static long handshakeNanos() {
         return TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
     }
 }

@@ -52,6 +52,13 @@ public interface FanIn {
 
         /** The consuming end; {@code producers} bounds its waits and explains a producer's death. */
         Receiver connect(Liveness producers);
+
+        /**
+         * A producer has exited (called on another thread, once per producer that exits). Where no
+         * end of file or timeout would ever wake a consumer asleep in a receive (a System V queue),
+         * the mechanism wakes it here, by removing the object.
+         */
+        default void producerExited() {}
     }
 
     /** One producer's end: sends whole messages, blocking while the object is full. */
@@ -61,6 +68,27 @@ public interface FanIn {
 
     /** The consumer's end: receives whole messages of the trial's size, from whichever producer sent one. */
     interface Receiver extends AutoCloseable {
+        /** A receiver that receives with {@code receive} and closes with {@code close}, and needs nothing once the producers are in. */
+        static Receiver of(Receive receive, Runnable close) {
+            return new Receiver() {
+                @Override
+                public void receive(MemorySegment into, int length) {
+                    receive.receive(into, length);
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
+
+        /** One receive of a whole message into {@code into}. */
+        @FunctionalInterface
+        interface Receive {
+            void receive(MemorySegment into, int length);
+        }
+
         void receive(MemorySegment into, int length);
 
         /** Every producer has attached: release what was kept only for them to open (a pipe's spare write end). */

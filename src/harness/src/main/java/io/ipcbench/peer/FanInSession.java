@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +54,8 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
     public static final int MAX_PRODUCERS = 100;
     /** What each producer costs this JVM in descriptors: the pipes of its stdin, stdout and stderr. */
     private static final int DESCRIPTORS_PER_PRODUCER = 3;
+    /** How long a consumer that saw the producers' end close waits to see which producer exited. */
+    private static final long EXIT_SEEN_SECONDS = 2;
     /** What a failure says the consumer waited for. */
     private static final String WAITING_FOR = "a message from any producer";
 
@@ -64,9 +69,12 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
     private final FanInTraffic traffic;
     private final MemorySegment message;
     private final int size;
+    private FanIn.Offer offer;
     private FanIn.Receiver receiver;
     /** The first producer seen to exit; a volatile read per message tells the consumer. */
     private volatile PeerProcess exited;
+    /** The same, for a consumer that must wait to learn it (the others may exit in turn, woken by what its exit did). */
+    private final CompletableFuture<PeerProcess> firstExit = new CompletableFuture<>();
     private volatile CostReading opening;
     private CostReading closing;
 
@@ -139,7 +147,7 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         SortedSet<Integer> pinned = new TreeSet<>(cpus.cpus());
         Arrays.stream(producerCpus).filter(cpu -> cpu >= 0).forEach(pinned::add);
         PinnedCpus.claim(pinned, names);
-        FanIn.Offer offer = fanIn.offer(params, count, names);
+        offer = fanIn.offer(params, count, names);
         for (int i = 0; i < count; i++) {
             PeerProcess producer = PeerProcess.start(params.describe(), name(i), command(offer, i, producerCpus[i]), cpus.otherThreads());
             producers.add(producer);
@@ -163,10 +171,11 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         return "producer " + (index + 1) + " of " + count;
     }
 
-    private synchronized void exited(PeerProcess producer) {
-        if (exited == null) {
+    private void exited(PeerProcess producer) {
+        if (firstExit.complete(producer)) {
             exited = producer;
         }
+        offer.producerExited();
     }
 
     /** The producers as the consumer's waits see them: alive while every one is. */
@@ -174,6 +183,10 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         return new Liveness() {
             @Override
             public void check(String waitingFor) {
+                PeerProcess gone = exited;
+                if (gone != null) {
+                    throw gone.failure(waitingFor);
+                }
                 for (PeerProcess producer : producers) {
                     if (!producer.isAlive()) {
                         throw producer.failure(waitingFor);
@@ -183,11 +196,26 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
 
             @Override
             public RuntimeException gone(String waitingFor) {
-                return producers.stream().filter(p -> !p.isAlive()).findFirst().map(p -> (RuntimeException) p.failure(waitingFor))
+                return firstExited().map(p -> (RuntimeException) p.failure(waitingFor))
                         .orElseGet(() -> new PeerFailure(params.describe() + ": the producers' end closed while every producer"
                                 + " still runs, while the benchmark waited for " + waitingFor));
             }
         };
+    }
+
+    /**
+     * The first producer that exited. Its end closes as it exits, a moment before its exit is seen, so
+     * a consumer woken by that close (end of file, a removed queue) waits up to {@link #EXIT_SEEN_SECONDS} for it.
+     */
+    private Optional<PeerProcess> firstExited() {
+        try {
+            return Optional.of(firstExit.get(EXIT_SEEN_SECONDS, TimeUnit.SECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.FanInSession;
+import io.ipcbench.peer.FanInTrials;
 import io.ipcbench.peer.Watchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,26 +40,15 @@ class MqueueFanInTest implements Exercised {
     private static final int PRODUCERS = 3;
     /** Messages consumed before a fault, and by the correctness run: some thousands, a fraction of a second. */
     private static final int MESSAGES = 30_000;
-    /** How soon a stopped producer must fail the trial: the watchdog's stall bound, then what a kill takes (as in the fault contract). */
-    private static final long STOP_SECONDS = Watchdog.STALL_SECONDS + PeerFaultContract.FAILURE_SECONDS;
-    private static final long MY_PID = ProcessHandle.current().pid();
-
     private final PosixQueueFanIn fanIn = new PosixQueueFanIn();
 
     private static Params params(String... more) {
-        Map<String, String> values = new LinkedHashMap<>(Map.of("size", "64", "producers", Integer.toString(PRODUCERS),
-                "pinning", "none"));
-        for (int i = 0; i < more.length; i += 2) {
-            values.put(more[i], more[i + 1]);
-        }
-        return new Params("mqueue", values);
+        return FanInTrials.params("mqueue", Map.of("size", "64", "producers", Integer.toString(PRODUCERS), "pinning", "none"), more);
     }
 
     @AfterEach
     void nothingLeftBehind() {
-        assertEquals(List.of(), NamedObjects.presentFor(MY_PID), "named objects left behind");
-        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
-                "child processes left behind");
+        FanInTrials.assertNothingLeftBehind();
     }
 
     /** The offered producer counts, each run below: what the CLI's check of the benchmark's params reads. */
@@ -86,9 +73,7 @@ class MqueueFanInTest implements Exercised {
     private void deliversEveryMessage(Params params) {
         try (FanInSession session = FanInSession.open(fanIn, params)) {
             session.iterationBegins();
-            for (int i = 0; i < MESSAGES; i++) {
-                session.receive();
-            }
+            FanInTrials.consume(session, MESSAGES);
             session.iterationEnds();
             long[] delivered = session.delivered();
             assertEquals(MESSAGES, Arrays.stream(delivered).sum());
@@ -97,31 +82,25 @@ class MqueueFanInTest implements Exercised {
     }
 
     @Test
-    void aKilledProducerFailsTheTrialNamingIt() throws IOException, InterruptedException {
+    void aKilledProducerFailsTheTrialNamingIt() {
         try (FanInSession session = FanInSession.open(fanIn, params())) {
             session.iterationBegins();
-            consume(session, MESSAGES);
-            long pid = session.producerPids().get(1);
-            signal("-KILL", pid);
-            long at = System.nanoTime();
-            PeerFailure failure = untilItFails(session);
-            double seconds = (System.nanoTime() - at) / 1e9;
-            assertTrue(seconds < PeerFaultContract.FAILURE_SECONDS, "failed after " + seconds + " s");
-            assertTrue(failure.getMessage().contains("producer 2 of 3 (pid " + pid + ") exited with status 137 (killed by SIGKILL)"), failure.getMessage());
+            FanInTrials.consume(session, MESSAGES);
+            FanInTrials.aKilledProducerIsNamed(session, 1);
         }
     }
 
     @Test
-    void aStoppedProducerIsKilledByItsWatchdogAndNamed() throws IOException, InterruptedException {
+    void aStoppedProducerIsKilledByItsWatchdogAndNamed() {
         try (FanInSession session = FanInSession.open(fanIn, params())) {
             session.iterationBegins();
-            consume(session, MESSAGES);
+            FanInTrials.consume(session, MESSAGES);
             long pid = session.producerPids().get(2);
-            signal("-STOP", pid);
+            FanInTrials.signal("-STOP", pid);
             long at = System.nanoTime();
-            PeerFailure failure = untilItFails(session);
+            PeerFailure failure = FanInTrials.untilItFails(session);
             double seconds = (System.nanoTime() - at) / 1e9;
-            assertTrue(seconds >= Watchdog.STALL_SECONDS && seconds < STOP_SECONDS, "failed after " + seconds + " s");
+            assertTrue(seconds >= Watchdog.STALL_SECONDS && seconds < FanInTrials.STOP_SECONDS, "failed after " + seconds + " s");
             assertTrue(failure.getMessage().contains("producer 3 of 3 (pid " + pid + ")")
                     && failure.getMessage().contains("made no progress for " + Watchdog.STALL_SECONDS + " s (state T (stopped))"),
                     failure.getMessage());
@@ -182,23 +161,6 @@ class MqueueFanInTest implements Exercised {
         assertTrue(large.getMessage().contains("carries messages of at most " + sizeLimit + " bytes"), large.getMessage());
     }
 
-    /**
-     * Consumes until the trial fails, which it must: a consumer that missed the fault would go on
-     * consuming the other producers' messages forever, so the wait is cut off (and the test
-     * failed) well past the stop bound.
-     */
-    private static PeerFailure untilItFails(FanInSession session) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(STOP_SECONDS + 30),
-                () -> assertThrows(PeerFailure.class, () -> consume(session, Long.MAX_VALUE)));
-    }
-
-    /** Consumes up to {@code messages}, or until the trial fails. */
-    private static void consume(FanInSession session, long messages) {
-        for (long i = 0; i < messages; i++) {
-            session.receive();
-        }
-    }
-
     /** Whether process {@code pid} runs: a zombie has exited (an orphan's waits for init to reap it). */
     private static boolean running(long pid) {
         try {
@@ -207,10 +169,5 @@ class MqueueFanInTest implements Exercised {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill " + signal + " " + pid);
     }
 }

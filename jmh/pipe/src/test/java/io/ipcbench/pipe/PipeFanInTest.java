@@ -3,29 +3,21 @@ package io.ipcbench.pipe;
 import io.ipcbench.bench.FanInCounts;
 import io.ipcbench.link.Exercised;
 import io.ipcbench.link.Params;
-import io.ipcbench.link.PeerFailure;
-import io.ipcbench.link.PeerFaultContract;
-import io.ipcbench.os.NamedObjects;
 import io.ipcbench.peer.FanInSession;
+import io.ipcbench.peer.FanInTrials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,23 +30,16 @@ class PipeFanInTest implements Exercised {
     private static final int PRODUCERS = 3;
     /** Bytes consumed per case: a few MB, a fraction of a second. */
     private static final long BYTES = 4L << 20;
-    private static final long MY_PID = ProcessHandle.current().pid();
 
     private final SharedPipeFanIn fanIn = new SharedPipeFanIn();
 
     private static Params params(String... more) {
-        Map<String, String> values = new LinkedHashMap<>(Map.of("size", "64", "producers", Integer.toString(PRODUCERS), "pinning", "none"));
-        for (int i = 0; i < more.length; i += 2) {
-            values.put(more[i], more[i + 1]);
-        }
-        return new Params("pipe", values);
+        return FanInTrials.params("pipe", Map.of("size", "64", "producers", Integer.toString(PRODUCERS), "pinning", "none"), more);
     }
 
     @AfterEach
     void nothingLeftBehind() {
-        assertEquals(List.of(), NamedObjects.presentFor(MY_PID), "named objects left behind");
-        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
-                "child processes left behind");
+        FanInTrials.assertNothingLeftBehind();
     }
 
     @ParameterizedTest
@@ -101,19 +86,11 @@ class PipeFanInTest implements Exercised {
     }
 
     @Test
-    void aKilledProducerFailsTheTrialNamingIt() throws IOException, InterruptedException {
+    void aKilledProducerFailsTheTrialNamingIt() {
         try (FanInSession session = FanInSession.open(fanIn, params())) {
             consume(session, 10_000);
-            long pid = session.producerPids().get(1);
-            Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start();
-            assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0);
-            long at = System.nanoTime();
-            PeerFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(PeerFaultContract.FAILURE_SECONDS + 30),
-                    () -> assertThrows(PeerFailure.class, () -> consume(session, Long.MAX_VALUE)));
-            double seconds = (System.nanoTime() - at) / 1e9;
-            assertTrue(seconds < PeerFaultContract.FAILURE_SECONDS, "failed after " + seconds + " s");
-            assertTrue(failure.getMessage().contains("producer 2 of 3 (pid " + pid + ") exited with status 137 (killed by SIGKILL)"),
-                    failure.getMessage());
+            session.iterationBegins();
+            FanInTrials.aKilledProducerIsNamed(session, 1);
         }
     }
 
@@ -130,9 +107,7 @@ class PipeFanInTest implements Exercised {
 
     private static void consume(FanInSession session, long operations) {
         session.iterationBegins();
-        for (long i = 0; i < operations; i++) {
-            session.receive();
-        }
+        FanInTrials.consume(session, operations);
         session.iterationEnds();
     }
 }

@@ -1,5 +1,6 @@
 package io.ipcbench.peer;
 
+import io.ipcbench.link.FanIn;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +45,13 @@ public final class FanInTrials {
         assertEquals(List.of(), NamedObjects.presentFor(MY_PID), "named objects left behind");
         assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
                 "child processes left behind");
+    }
+
+    /** Opening a trial with {@code params} is refused in one line that contains {@code expected}, before anything starts. */
+    public static void assertRefusedInOneLine(FanIn fanIn, Params params, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FanInSession.open(fanIn, params));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
 
     /** Consumes up to {@code messages}, or until the trial fails. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * benchmark JVM consumes from it. Like {@link Mechanism}, the same class is instantiated by name
  * in the benchmark JVM and in every producer JVM (it needs a public no-argument constructor):
  * {@link #validate} reads the params before anything exists, {@link #offer} (benchmark side)
- * creates the object, {@link #attachProducer} (each producer) opens its sending end, and
+ * creates the object, {@link #attachProducer(Params, Map, int, Liveness)} (each producer) opens its sending end, and
  * {@link Offer#connect} (benchmark side) opens the consuming end.
  */
 public interface FanIn {
@@ -44,6 +44,15 @@ public interface FanIn {
 
     /** A producer's sending end; {@code consumer} bounds its waits (the producer exits when the benchmark JVM is gone). */
     Sender attachProducer(Params params, Map<String, String> offered, Liveness consumer);
+
+    /**
+     * Producer {@code index}'s sending end (from 0), what the producer JVM calls: a mechanism that
+     * gives each producer a part of its own (a ring each) needs the index; one whose producers
+     * share the object ignores it.
+     */
+    default Sender attachProducer(Params params, Map<String, String> offered, int index, Liveness consumer) {
+        return attachProducer(params, offered, consumer);
+    }
 
     /** What the benchmark side created before the producers started. */
     interface Offer {

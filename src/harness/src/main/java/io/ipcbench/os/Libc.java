@@ -20,6 +20,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 public final class Libc {
     private static final long SYS_FUTEX = 202;
+    private static final long SYS_FUTEX_WAITV = 449;
+    private static final int CLOCK_MONOTONIC = 1;
+    /** struct futex_waitv's flags for a 32-bit word shared between processes (no FUTEX2_PRIVATE). */
+    private static final int FUTEX2_SIZE_U32 = 0x02;
     private static final long SYS_PIDFD_OPEN = 434;
     private static final long SYS_PIDFD_GETFD = 438;
     private static final long PR_SET_PDEATHSIG = 1;
@@ -34,6 +38,8 @@ public final class Libc {
     public static final int SIGKILL = 9;
     /** Layout of struct timespec: tv_sec, tv_nsec. */
     public static final StructLayout TIMESPEC = MemoryLayout.structLayout(JAVA_LONG, JAVA_LONG);
+    /** Layout of struct futex_waitv: val, uaddr, flags, __reserved. */
+    public static final StructLayout FUTEX_WAITV = MemoryLayout.structLayout(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT);
 
     // ssize_t read(int fd, void *buf, size_t count);  buf as a raw address: a partial read at an offset allocates no slice
     private static final MethodHandle READ = Native.errnoCall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
@@ -55,6 +61,8 @@ public final class Libc {
     private static final MethodHandle GETPPID = Native.call("getppid", FunctionDescriptor.of(JAVA_INT));
     // long syscall(SYS_futex, uint32_t *uaddr, int op, uint32_t val, const struct timespec *timeout);
     private static final MethodHandle SYSCALL_FUTEX = Native.errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS), 1);
+    // long syscall(SYS_futex_waitv, struct futex_waitv *waiters, unsigned int nr_futexes, unsigned int flags, struct timespec *timeout, clockid_t clockid);
+    private static final MethodHandle SYSCALL_FUTEX_WAITV = Native.errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), 1);
     // long syscall(long number, long a, long b, long c);
     private static final MethodHandle SYSCALL3 = Native.errnoCall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
     // sem_t *sem_open(const char *name, int oflag, mode_t mode, unsigned int value);
@@ -205,6 +213,32 @@ public final class Libc {
             MemorySegment errno = Native.errnoSegment();
             long r = (long) SYSCALL_FUTEX.invokeExact(errno, SYS_FUTEX, word, (long) FUTEX_WAIT, (long) expected, relTimeout);
             return r == 0 ? 0 : -Native.errno(errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** Fills entry {@code i} of a futex_waitv array: wait while the shared 32-bit word at {@code word} equals {@code expected}. */
+    public static void setFutexWaiter(MemorySegment waiters, int i, MemorySegment word, int expected) {
+        long at = i * FUTEX_WAITV.byteSize();
+        waiters.set(JAVA_LONG, at, expected);
+        waiters.set(JAVA_LONG, at + 8, word.address());
+        waiters.set(JAVA_INT, at + 16, FUTEX2_SIZE_U32);
+        waiters.set(JAVA_INT, at + 20, 0);
+    }
+
+    /**
+     * futex_waitv(2) (Linux 5.16): sleeps until one of the {@code count} words of {@code waiters}
+     * ({@link #setFutexWaiter}) is woken, at most until {@code absTimeout} on CLOCK_MONOTONIC (the
+     * clock of System.nanoTime). Returns the index of the woken word, or -errno (EAGAIN: a word had
+     * already changed; ETIMEDOUT; EINTR).
+     */
+    public static int futexWaitv(MemorySegment waiters, int count, MemorySegment absTimeout) {
+        try {
+            MemorySegment errno = Native.errnoSegment();
+            long r = (long) SYSCALL_FUTEX_WAITV.invokeExact(errno, SYS_FUTEX_WAITV, waiters, (long) count, 0L, absTimeout,
+                    (long) CLOCK_MONOTONIC);
+            return r >= 0 ? (int) r : -Native.errno(errno);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

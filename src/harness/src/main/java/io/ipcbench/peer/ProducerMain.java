@@ -33,7 +33,7 @@ public final class ProducerMain {
             int split = rest.indexOf("--");
             Params params = new Params(fanIn.name(), Params.parseArgs(rest.subList(0, split)));
             Map<String, String> offered = Params.parseArgs(rest.subList(split + 1, rest.size()));
-            FanIn.Sender sender = fanIn.attachProducer(params, offered, parentWatch);
+            FanIn.Sender sender = fanIn.attachProducer(params, offered, index, parentWatch);
             PeerMain.control("READY");
             parentWatch.awaitGo();
             // as in PeerMain: only the sending thread leaves the housekeeping CPUs

@@ -11,32 +11,24 @@ import java.lang.foreign.MemorySegment;
  */
 final class RingLink implements Link {
     private final Runnable release;
-    private final Ring out;
     private final Ring in;
     private final Sync outSync;
     private final Sync inSync;
-    private long written;
+    private final RingSender sender;
     private long read;
 
     /** {@code release}: what closing this end releases: the mapping, or nothing where another end of this process owns it. */
     RingLink(Runnable release, Ring out, Sync outSync, Ring in, Sync inSync) {
         this.release = release;
-        this.out = out;
         this.in = in;
         this.outSync = outSync;
         this.inSync = inSync;
+        this.sender = new RingSender(out, outSync);
     }
 
     @Override
     public void send(MemorySegment message, int length) {
-        if (length > out.slotBytes()) {
-            throw new IllegalArgumentException("a " + length + "-byte message does not fit a " + out.slotBytes() + "-byte slot");
-        }
-        long index = written;
-        outSync.awaitRoom(index);
-        MemorySegment.copy(message, 0, out.region, out.slotOffset(index), length);
-        outSync.publish(index + 1);
-        written = index + 1;
+        sender.send(message, length);
     }
 
     @Override

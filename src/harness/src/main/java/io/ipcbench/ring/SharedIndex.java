@@ -1,5 +1,7 @@
 package io.ipcbench.ring;
 
+import io.ipcbench.link.SpinThenCheck;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -61,6 +63,17 @@ final class SharedIndex {
     boolean takeAnnouncementVolatile() {
         return (int) INT.getVolatile(region, announcement) == ANNOUNCED
                 && (int) INT.getAndSet(region, announcement, 0) == ANNOUNCED;
+    }
+
+    /** Busy-waits with acquire loads until the index exceeds {@code threshold}, each turn through {@code spin}, which checks the other process. */
+    void spinUntilAbove(long threshold, SpinThenCheck spin, String what) {
+        if (getAcquire() > threshold) {
+            return;
+        }
+        spin.reset(); // each wait counts its own turns; one that finds the index moved spins not at all and resets nothing
+        do {
+            spin.idle(what);
+        } while (getAcquire() <= threshold);
     }
 
     /** Spins with acquire loads until the index exceeds {@code threshold} (true) or {@code spinNanos} have passed (false). */

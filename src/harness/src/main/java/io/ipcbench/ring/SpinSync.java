@@ -19,7 +19,7 @@ final class SpinSync implements Sync {
 
     @Override
     public void awaitRoom(long index) {
-        spinUntilAbove(ring.consumed, index - ring.capacity, "room in the ring");
+        ring.consumed.spinUntilAbove(index - ring.capacity, spin, "room in the ring");
     }
 
     @Override
@@ -29,22 +29,11 @@ final class SpinSync implements Sync {
 
     @Override
     public void awaitMessage(long index) {
-        spinUntilAbove(ring.published, index, "a message in the ring");
+        ring.published.spinUntilAbove(index, spin, "a message in the ring");
     }
 
     @Override
     public void release(long next) {
         ring.consumed.setRelease(next);
-    }
-
-    /** Each wait counts its own turns; one that finds the index moved spins not at all and resets nothing. */
-    private void spinUntilAbove(SharedIndex watched, long threshold, String what) {
-        if (watched.getAcquire() > threshold) {
-            return;
-        }
-        spin.reset();
-        do {
-            spin.idle(what);
-        } while (watched.getAcquire() <= threshold);
     }
 }

@@ -4,6 +4,8 @@
  * backings, the eventfd ring wakes them through eventfds, the cacheline floors run them in one
  * process, and the bench profilers read their counters ({@link io.ipcbench.ring.SyncCounts}).
  * Memory layout is in {@link io.ipcbench.ring.RingDescriptor} and {@link io.ipcbench.ring.RingLayout},
- * the waits in the {@link io.ipcbench.ring.SyncKind} strategies. It depends on {@code link} and {@code os}.
+ * the waits in the {@link io.ipcbench.ring.SyncKind} strategies. A fan-in's rings, N producers into
+ * one consumer, are {@link io.ipcbench.ring.FanInRings}: one ring whose slots producers claim
+ * atomically, or one ring per producer polled by the consumer. It depends on {@code link} and {@code os}.
  */
 package io.ipcbench.ring;

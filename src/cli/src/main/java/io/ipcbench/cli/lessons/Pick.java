@@ -22,9 +22,12 @@ public final class Pick {
     private Pick() {
     }
 
-    /** Every result of the module and kind whose params include {@code required}. */
+    /**
+     * Every result of the module and kind whose params include {@code required}, of one pair of
+     * processes: a topology's (N producers) is another measurement, which the pair claims never read.
+     */
     static List<JmhResult> all(Run run, String module, boolean latency, Map<String, String> required) {
-        return run.ofModule(module).stream().filter(r -> r.isLatency() == latency)
+        return run.ofModule(module).stream().filter(r -> r.isLatency() == latency).filter(r -> r.param("producers") == null)
                 .filter(r -> required.entrySet().stream().allMatch(e -> e.getValue().equals(r.param(e.getKey())))).toList();
     }
 

@@ -50,6 +50,18 @@ public final class Fmt {
         return abs < 1e9 ? num(perSecond / 1e6) + " M/s" : num(perSecond / 1e9) + " G/s";
     }
 
+    /** Bytes per second in decimal units, as bandwidth claims give them: 412 MB/s, 2.5 GB/s. */
+    public static String bandwidth(double bytesPerSecond) {
+        if (!Double.isFinite(bytesPerSecond)) {
+            return "n/a";
+        }
+        double abs = Math.abs(bytesPerSecond);
+        if (abs < 1e6) {
+            return num(bytesPerSecond / 1e3) + " kB/s";
+        }
+        return abs < 1e9 ? num(bytesPerSecond / 1e6) + " MB/s" : num(bytesPerSecond / 1e9) + " GB/s";
+    }
+
     /** A value in the base unit of {@link Units}. */
     public static String value(double value, String unit) {
         return switch (unit) {

@@ -1,17 +1,15 @@
 package io.ipcbench.shm;
 
-import io.ipcbench.bench.FanInCounts;
-import io.ipcbench.link.Exercised;
+import io.ipcbench.link.FanIn;
 import io.ipcbench.link.Params;
 import io.ipcbench.link.PeerFailure;
 import io.ipcbench.link.PeerFaultContract;
+import io.ipcbench.peer.FanInContract;
 import io.ipcbench.peer.FanInSession;
-import io.ipcbench.peer.FanInTrials;
 import io.ipcbench.peer.Watchdog;
 import io.ipcbench.ring.AbandonedClaimFanIn;
 import io.ipcbench.ring.FanInRings;
 import io.ipcbench.ring.SyncKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,12 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,31 +36,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * claim and to interleave, few enough for a 2-vCPU machine, where three spinning producers and a
  * spinning consumer already outnumber the CPUs (slow, never stuck: that is what the matrix shows).
  */
-class ShmFanInTest implements Exercised {
-    /** Messages consumed before a fault, and by each correctness run: some thousands, a fraction of a second. */
-    private static final int MESSAGES = 30_000;
+class ShmFanInTest extends FanInContract {
     private static final List<String> SIZES = List.of("8", "64", "8192", "65536");
-    private static final Map<String, String> DEFAULTS = Map.of("size", "64", "producers", "3", "pinning", "none",
-            "rings", "MPSC", FanInRings.SYNC, "SPIN_THEN_FUTEX");
-
     private final ShmRingsFanIn fanIn = new ShmRingsFanIn();
 
-    private static Params params(String... more) {
-        return FanInTrials.params("shm", DEFAULTS, more);
+    @Override
+    protected FanIn fanIn() {
+        return fanIn;
     }
 
-    @AfterEach
-    void nothingLeftBehind() {
-        FanInTrials.assertNothingLeftBehind();
+    /**
+     * The contract runs a ring per producer: there a stopped producer holds nothing the others need, so
+     * its own watchdog names it, as the contract expects; the shared ring's own cases are below.
+     */
+    @Override
+    protected Map<String, String> variant() {
+        return Map.of("rings", "PER_PRODUCER", FanInRings.SYNC, "SPIN_THEN_FUTEX");
     }
 
-    /** What the CLI's check of the benchmark's params reads: every shape, sync, size and offered count run below, the refused syncs seen refused. */
+    @Override
+    protected int largeSize() {
+        return 65536;
+    }
+
+    /** The contract's cases, and every shape, sync and size run below, the refused syncs seen refused. */
     @Override
     public Stream<Params> exercised() {
         Stream<Params> matrix = Arrays.stream(FanInRings.values()).flatMap(rings -> Stream.of(SyncKind.values())
                 .map(sync -> params("rings", rings.name(), FanInRings.SYNC, sync.name())));
-        Stream<Params> sizes = SIZES.stream().map(size -> params("size", size));
-        return Stream.of(matrix, sizes, FanInCounts.offered().map(producers -> params("producers", producers))).flatMap(s -> s);
+        Stream<Params> sizes = SIZES.stream().map(size -> params("rings", "MPSC", "size", size));
+        return Stream.of(super.exercised(), matrix, sizes).flatMap(s -> s);
     }
 
     static Stream<Arguments> shapesSyncsAndCounts() {
@@ -86,54 +89,43 @@ class ShmFanInTest implements Exercised {
         deliversEveryMessage(params("rings", rings.name(), "size", size));
     }
 
-    static Stream<Arguments> shapesAndOfferedCounts() {
-        return Arrays.stream(FanInRings.values()).flatMap(rings -> FanInCounts.offered().map(n -> Arguments.of(rings, n)));
-    }
-
-    @ParameterizedTest(name = "rings={0} producers={1}")
-    @MethodSource("shapesAndOfferedCounts")
-    void everyOfferedProducerCountDeliversEveryMessage(FanInRings rings, String producers) {
-        deliversEveryMessage(params("rings", rings.name(), "producers", producers));
+    @ParameterizedTest(name = "rings=MPSC producers={0}")
+    @MethodSource("io.ipcbench.bench.FanInCounts#offered")
+    void everyOfferedProducerCountDeliversEveryMessageThroughTheSharedRing(String producers) {
+        deliversEveryMessage(params("rings", "MPSC", "producers", producers));
     }
 
     /** Every check of {@link FanInSession#receive} passes for {@link #MESSAGES}, and every producer got some through. */
     private void deliversEveryMessage(Params params) {
-        try (FanInSession session = FanInSession.open(fanIn, params)) {
-            session.iterationBegins();
-            FanInTrials.consume(session, MESSAGES);
-            session.iterationEnds();
-            long[] delivered = session.delivered();
-            assertEquals(MESSAGES, Arrays.stream(delivered).sum());
-            assertTrue(Arrays.stream(delivered).allMatch(n -> n > 0), "every producer delivered: " + Arrays.toString(delivered));
-        }
+        long[] delivered = deliver(params, MESSAGES);
+        assertTrue(Arrays.stream(delivered).allMatch(n -> n > 0), "every producer delivered: " + Arrays.toString(delivered));
     }
 
-    @ParameterizedTest
-    @EnumSource(FanInRings.class)
-    void aKilledProducerFailsTheTrialNamingIt(FanInRings rings) {
-        try (FanInSession session = FanInSession.open(fanIn, params("rings", rings.name()))) {
-            session.iterationBegins();
-            FanInTrials.consume(session, MESSAGES);
-            FanInTrials.aKilledProducerIsNamed(session, 1);
-        }
-    }
-
-    /**
-     * With one ring per producer the others go on and the stopped one's watchdog kills it; with one
-     * shared ring it most likely stopped holding a claim, and the consumer names it first.
-     */
-    @ParameterizedTest
-    @EnumSource(FanInRings.class)
-    void aStoppedProducerIsNamed(FanInRings rings) {
-        try (FanInSession session = FanInSession.open(fanIn, params("rings", rings.name()))) {
-            session.iterationBegins();
-            FanInTrials.consume(session, MESSAGES);
-            long pid = session.producerPids().get(2);
-            FanInTrials.signal("-STOP", pid);
+    @Test
+    void aKilledProducerOfTheSharedRingFailsTheTrialNamingIt() throws IOException, InterruptedException {
+        try (FanInSession session = FanInSession.open(fanIn, params("rings", "MPSC"))) {
+            consume(session, MESSAGES);
+            long pid = session.producerPids().get(1);
+            signal("-KILL", pid);
             long at = System.nanoTime();
-            PeerFailure failure = FanInTrials.untilItFails(session);
+            PeerFailure failure = untilItFails(session);
             double seconds = (System.nanoTime() - at) / 1e9;
-            assertTrue(seconds < FanInTrials.STOP_SECONDS, "failed after " + seconds + " s");
+            assertTrue(seconds < PeerFaultContract.FAILURE_SECONDS, "failed after " + seconds + " s");
+            assertTrue(failure.getMessage().contains("producer 2 of 3 (pid " + pid + ") exited with status 137"), failure.getMessage());
+        }
+    }
+
+    /** With one shared ring a stopped producer most likely stopped holding a claim, and the consumer names it before its watchdog does. */
+    @Test
+    void aStoppedProducerOfTheSharedRingIsNamed() throws IOException, InterruptedException {
+        try (FanInSession session = FanInSession.open(fanIn, params("rings", "MPSC"))) {
+            consume(session, MESSAGES);
+            long pid = session.producerPids().get(2);
+            signal("-STOP", pid);
+            long at = System.nanoTime();
+            PeerFailure failure = untilItFails(session);
+            double seconds = (System.nanoTime() - at) / 1e9;
+            assertTrue(seconds < STOP_SECONDS, "failed after " + seconds + " s");
             assertTrue(failure.getMessage().contains("producer 3 of 3 (pid " + pid + ")"), failure.getMessage());
         }
     }
@@ -164,10 +156,10 @@ class ShmFanInTest implements Exercised {
 
     /** The trial of {@link AbandonedClaimFanIn}, consumed until it fails, which it must within {@code boundSeconds} and what a failure takes. */
     private PeerFailure abandonedClaim(SyncKind sync, String abandon, long boundSeconds) {
-        try (FanInSession session = FanInSession.open(new AbandonedClaimFanIn(), params(FanInRings.SYNC, sync.name(), "abandon", abandon))) {
+        try (FanInSession session = FanInSession.open(new AbandonedClaimFanIn(), params("rings", "MPSC", FanInRings.SYNC, sync.name(), "abandon", abandon))) {
             session.iterationBegins();
             long at = System.nanoTime();
-            PeerFailure failure = FanInTrials.untilItFails(session);
+            PeerFailure failure = untilItFails(session);
             double seconds = (System.nanoTime() - at) / 1e9;
             assertTrue(seconds < boundSeconds + PeerFaultContract.FAILURE_SECONDS, "failed after " + seconds + " s");
             return failure;
@@ -180,12 +172,9 @@ class ShmFanInTest implements Exercised {
             "fanInSync|SEMAPHORE|fanInSync=SEMAPHORE is not allowed with rings=MPSC: a fan-in waits with SPIN, FUTEX, SPIN_THEN_FUTEX",
             "fanInSync|MUTEX|fanInSync=MUTEX is not allowed with rings=MPSC",
             "fanInSync|SYSV_SEMAPHORE|fanInSync=SYSV_SEMAPHORE is not allowed",
-            "fanInSync|YIELD|fanInSync=YIELD is not allowed; choose one of SPIN, FUTEX",
-            "producers|0|producers=0 is out of range; producers is the number of producer processes, a whole number from 1 to 100",
-            "producers|101|producers=101 is out of range",
-            "size|7|size=7 is out of range"})
-    void badParamsAreRefusedBeforeAnythingStarts(String key, String value, String expected) {
-        FanInTrials.assertRefusedInOneLine(fanIn, params(key, value), expected);
+            "fanInSync|YIELD|fanInSync=YIELD is not allowed; choose one of SPIN, FUTEX"})
+    void badShapesAndSyncsAreRefusedBeforeAnythingStarts(String key, String value, String expected) {
+        assertRefused(params("rings", "MPSC", key, value), expected);
     }
 
     /** 100 rings of 64 slots of 16 MiB: 100 GiB, more than a /dev/shm of half this machine's memory holds (the one MPSC ring is 1 GiB). */

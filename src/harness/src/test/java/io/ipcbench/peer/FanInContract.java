@@ -44,7 +44,7 @@ public abstract class FanInContract implements Exercised {
     /** Bytes consumed per case of large messages: some MB. */
     protected static final long BYTES = 32L << 20;
     /** How soon a stopped producer must fail the trial: the watchdog's stall bound, then what a kill takes (as in the fault contract). */
-    private static final long STOP_SECONDS = Watchdog.STALL_SECONDS + PeerFaultContract.FAILURE_SECONDS;
+    protected static final long STOP_SECONDS = Watchdog.STALL_SECONDS + PeerFaultContract.FAILURE_SECONDS;
     private static final long MY_PID = ProcessHandle.current().pid();
 
     /** The mechanism, as the benchmark JVM and every producer instantiate it. */
@@ -167,7 +167,7 @@ public abstract class FanInContract implements Exercised {
      * consuming the other producers' messages forever, so the wait is cut off (and the test
      * failed) well past the stop bound.
      */
-    private static PeerFailure untilItFails(FanInSession session) {
+    protected static PeerFailure untilItFails(FanInSession session) {
         return assertTimeoutPreemptively(Duration.ofSeconds(STOP_SECONDS + 30),
                 () -> assertThrows(PeerFailure.class, () -> consume(session, Long.MAX_VALUE)));
     }

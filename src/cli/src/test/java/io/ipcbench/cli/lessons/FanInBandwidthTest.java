@@ -38,7 +38,7 @@ class FanInBandwidthTest {
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();
         for (JsonNode result : pipe) {
-            if (!result.path("params").path("wait").asText().equals("BLOCKING")) {
+            if (!result.get("benchmark").asText().equals(PIPE_STREAM) || !result.path("params").path("wait").asText().equals("BLOCKING")) {
                 continue;
             }
             for (String producers : List.of("2", "8")) {
@@ -55,7 +55,10 @@ class FanInBandwidthTest {
         }
         Path file = run.resolve(module + ".json");
         json.writeValue(file.toFile(), results);
-        Plant.score(file, "io.ipcbench." + module + "." + benchmark + ".fanIn", Map.of(), factor);
+        for (JsonNode result : results) {
+            Plant.score(file, "io.ipcbench." + module + "." + benchmark + ".fanIn", Map.of("producers", result.path("params").path("producers").asText(),
+                    "size", result.path("params").path("size").asText()), factor);
+        }
     }
 
     private Run run(Map<String, Double> factors) throws IOException {

@@ -86,7 +86,7 @@ final class HugePages {
 
     private static long read(String file) {
         try {
-            return Long.parseLong(Files.readString(POOL.resolve(file)).strip());
+            return Long.parseLong(Files.readAllLines(POOL.resolve(file)).getFirst().strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + POOL.resolve(file), e);
         }

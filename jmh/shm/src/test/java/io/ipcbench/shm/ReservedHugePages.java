@@ -59,7 +59,7 @@ final class ReservedHugePages {
     }
 
     private static long reserved() throws IOException {
-        return Long.parseLong(Files.readString(NR_HUGEPAGES).strip());
+        return Long.parseLong(Files.readAllLines(NR_HUGEPAGES).getFirst().strip());
     }
 
     /** Gives vm.nr_hugepages its value from before the tests, if they changed it. */

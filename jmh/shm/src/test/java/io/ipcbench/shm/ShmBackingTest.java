@@ -74,7 +74,7 @@ class ShmBackingTest {
     /** Root lowers kernel.shmmax below the rings for a moment: the trial is refused naming it, and nothing is created. */
     @Test
     void ringsLargerThanKernelShmmaxAreRefusedNamingItBeforeAnythingStarts() throws IOException {
-        String before = Files.readString(SHMMAX).strip();
+        String before = Files.readAllLines(SHMMAX).getFirst().strip();
         try {
             Files.writeString(SHMMAX, "65536");
         } catch (IOException e) {

@@ -170,9 +170,10 @@ public final class SysvSharedMemory {
                 + " kernel.shmall=<pages>, kernel.shmmax=<bytes>");
     }
 
+    /** Read by lines: Files.readString of a sysctl file (size 0 to stat) gave its first byte only, "1" of kernel.shmmax's 20 digits. */
     private static long limit(Path sysctl) {
         try {
-            return Long.parseUnsignedLong(Files.readString(sysctl).strip());
+            return Long.parseUnsignedLong(Files.readAllLines(sysctl).getFirst().strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sysctl + " (a System V shared memory limit)", e);
         }
@@ -180,8 +181,8 @@ public final class SysvSharedMemory {
 
     private static String shown(Path sysctl) {
         try {
-            return Files.readString(sysctl).strip();
-        } catch (IOException e) {
+            return Long.toUnsignedString(limit(sysctl));
+        } catch (UncheckedIOException e) {
             return "unreadable";
         }
     }

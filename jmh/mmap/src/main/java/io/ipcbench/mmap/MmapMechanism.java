@@ -16,7 +16,6 @@ import io.ipcbench.ring.SyncKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class MmapMechanism implements Mechanism {
                 int fd = backing == Backing.MEMFD
                         ? Libc.duplicateFrom(peer.pid(), Integer.parseInt(peer.awaitExport(MEMFD)))
                         : Mmap.openReadWrite(Path.of(forPeer.get(FILE)));
-                return open(params, forPeer, peerLiveness, SharedRings.End.BENCHMARK, mapAndClose(fd, rings.bytes()));
+                return open(params, forPeer, peerLiveness, SharedRings.End.BENCHMARK, SharedMapping.ofDescriptorClosing(fd, rings.bytes()));
             }
         };
     }
@@ -106,12 +105,12 @@ public final class MmapMechanism implements Mechanism {
     public Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
         long bytes = SharedRings.of(params).bytes();
         if (params.choice("backing", Backing.class) != Backing.MEMFD) {
-            return open(params, offered, benchmark, SharedRings.End.PEER, mapAndClose(Mmap.openReadWrite(Path.of(offered.get(FILE))), bytes));
+            return open(params, offered, benchmark, SharedRings.End.PEER, SharedMapping.ofDescriptorClosing(Mmap.openReadWrite(Path.of(offered.get(FILE))), bytes));
         }
         int memfd = Mmap.memfdCreate("ipcbench-rings");
         Mmap.truncate(memfd, bytes);
         // kept open until the link closes: the benchmark side duplicates it after this returns
-        SharedMapping mapping = map(memfd, bytes).releasingFirst(() -> Libc.close(memfd));
+        SharedMapping mapping = SharedMapping.ofDescriptor(memfd, bytes).releasingFirst(() -> Libc.close(memfd));
         // the peer creates this memory: it initialises what the sync keeps there before the benchmark side can map it
         SharedRings.of(params).initialiseSync(SyncKind.of(params), mapping.memory());
         export.accept(MEMFD, Integer.toString(memfd));
@@ -120,25 +119,6 @@ public final class MmapMechanism implements Mechanism {
 
     private static Link open(Params params, Map<String, String> offered, Liveness other, SharedRings.End end, SharedMapping mapping) {
         return SharedRings.of(params).open(mapping, end, params.choice("sync", SyncKind.class), offered, other);
-    }
-
-    /** Maps {@code fd} and closes it: the mapping keeps the file alive. */
-    private static SharedMapping mapAndClose(int fd, long bytes) {
-        try {
-            return map(fd, bytes);
-        } finally {
-            Libc.close(fd);
-        }
-    }
-
-    private static SharedMapping map(int fd, long bytes) {
-        Arena arena = Arena.ofShared();
-        try {
-            return new SharedMapping(Mmap.mapShared(fd, bytes, arena), arena::close);
-        } catch (RuntimeException e) {
-            arena.close();
-            throw e;
-        }
     }
 
     /** A memfd's pages are memory with no filesystem limit: refuse what would not fit instead of meeting the OOM killer. */

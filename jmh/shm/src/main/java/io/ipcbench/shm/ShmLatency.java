@@ -19,8 +19,15 @@ import java.util.concurrent.TimeUnit;
  * else and can make shared memory slower than a pipe: lesson 1 of the suite.
  * Left out on purpose: zero-copy (the receiver always copies the payload out, as a kernel
  * mechanism's reader must), so the comparison with pipes and sockets is of equal work.
+ * {@code backing} chooses where the rings live (a /dev/shm file, a System V segment, 2 MiB huge
+ * pages): the same RAM once mapped, so a round trip should not tell them apart, except at sizes
+ * where the copies' TLB misses show.
  */
 public class ShmLatency extends RoundTripBenchmark {
+    /** POSIX by default: SYSV_SHM and HUGETLB with -p backing=...; HUGETLB needs huge pages reserved (vm.nr_hugepages). */
+    @Param({"POSIX"})
+    public ShmBacking backing;
+
     @Param
     public SyncKind sync;
 

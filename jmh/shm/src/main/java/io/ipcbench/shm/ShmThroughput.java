@@ -20,8 +20,14 @@ import java.util.concurrent.TimeUnit;
  * struct without its pad). Each is false sharing of one kind, measured against PADDED with
  * otherwise identical code (lesson 2); with 64 slots FLAG_WITH_PAYLOAD also sets every payload
  * 16 bytes off its line, so its single-slot rows are the ones that isolate the flag.
+ * {@code backing} chooses where the rings live: at 64 KiB to 16 MiB a copy walks through more
+ * 4 KiB pages than the TLB holds, and HUGETLB's 2 MiB pages are what that costs, measured.
  */
 public class ShmThroughput extends OneWayBenchmark {
+    /** POSIX by default: SYSV_SHM and HUGETLB with -p backing=...; HUGETLB needs huge pages reserved (vm.nr_hugepages). */
+    @Param({"POSIX"})
+    public ShmBacking backing;
+
     @Param
     public SyncKind sync;
 

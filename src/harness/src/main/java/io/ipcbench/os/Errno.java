@@ -8,6 +8,7 @@ public final class Errno {
     public static final int EINTR = 4;
     public static final int ENXIO = 6;
     public static final int EAGAIN = 11;
+    public static final int ENOMEM = 12;
     public static final int EACCES = 13;
     public static final int EEXIST = 17;
     public static final int EINVAL = 22;
@@ -41,7 +42,7 @@ public final class Errno {
             case ENOBUFS -> "ENOBUFS (the kernel could not allocate a buffer)";
             case ECONNREFUSED -> "ECONNREFUSED (connection refused: no socket listens there, or it is closed)";
             case ETIMEDOUT -> "ETIMEDOUT (timed out)";
-            case 12 -> "ENOMEM (out of memory)";
+            case ENOMEM -> "ENOMEM (out of memory)";
             case EMFILE -> "EMFILE (too many open files: raise ulimit -n)";
             case ENOSPC -> "ENOSPC (no space left on device)";
             default -> "errno " + errno;

@@ -21,6 +21,10 @@ public final class Mmap {
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
     private static final int MFD_CLOEXEC = 1;
+    /** memfd_create: the file's pages are huge pages from the kernel's reserved pool (hugetlbfs). */
+    public static final int MFD_HUGETLB = 4;
+    /** With {@link #MFD_HUGETLB}: 2 MiB pages (log2 of the size, 21, in the flags' top six bits). */
+    public static final int MFD_HUGE_2MB = 21 << 26;
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_SHARED = 0x01;
     private static final long MAP_FAILED = -1;
@@ -68,9 +72,14 @@ public final class Mmap {
 
     /** memfd_create(2), close-on-exec: an anonymous file in memory, named only for /proc/<pid>/fd. */
     public static int memfdCreate(String name) {
+        return memfdCreate(name, 0);
+    }
+
+    /** The same with more {@code flags}: {@link #MFD_HUGETLB} and a page size. */
+    public static int memfdCreate(String name, int flags) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Native.errnoSegment();
-            return (int) Native.check("memfd_create", (int) MEMFD_CREATE.invokeExact(errno, arena.allocateFrom(name), MFD_CLOEXEC), errno);
+            return (int) Native.check("memfd_create", (int) MEMFD_CREATE.invokeExact(errno, arena.allocateFrom(name), MFD_CLOEXEC | flags), errno);
         } catch (Throwable t) {
             throw Native.rethrow(t);
         }

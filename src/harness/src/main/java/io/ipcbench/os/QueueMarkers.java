@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Message queues and System V semaphore sets that the next run can remove even when this one
- * is killed with SIGKILL. A POSIX queue lives in a file system of its own, listed only where it
+ * Message queues, System V semaphore sets and System V shared memory segments that the next run
+ * can remove even when this one is killed with SIGKILL. A POSIX queue lives in a file system of its own, listed only where it
  * is mounted (/dev/mqueue, absent in many containers and VMs), and a System V object has no name
  * at all, so none can be found by the start-up sweep's usual listing of /dev/shm. Each therefore
  * gets a marker file in /dev/shm, named like the trial's other objects (owner pid, random token),
@@ -26,6 +26,8 @@ import java.util.function.IntUnaryOperator;
  *       key, so msgget(key, 0) finds it again (an IPC_PRIVATE queue could not be told from
  *       another program's after its creator died).</li>
  *   <li>{@code <name>.sysv-sem}, holding {@code key=<n>}: the same for a System V semaphore set.</li>
+ *   <li>{@code <name>.sysv-shm}, holding {@code key=<n>}: the same for a System V shared memory
+ *       segment, until the trial marks it for removal (IPC_RMID, which also drops its key).</li>
  * </ul>
  * {@link NamedObjects#sweepDeadOwners} removes a dead owner's queue through its marker, then
  * the marker. Where /dev/mqueue is mounted it also unlinks dead owners' POSIX queues listed
@@ -36,16 +38,18 @@ public final class QueueMarkers {
     private static final String POSIX = ".posix-mq";
     private static final String SYSV = ".sysv-msg";
     private static final String SYSV_SEMAPHORES = ".sysv-sem";
+    private static final String SYSV_SHARED_MEMORY = ".sysv-shm";
     private static final String KEY = "key=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A System V queue of this trial; {@link #remove} may run from any thread, and acts once. */
+    /** A System V queue (or shared memory segment) of this trial; {@link #remove} may run from any thread, and acts once. */
     public record SysvQueue(int id, Runnable remove) {}
 
     /** The kinds of System V object behind a marker, each with how it is created, found, inspected and removed. */
     private enum SysvKind {
         QUEUE(SYSV, "queue"),
-        SEMAPHORES(SYSV_SEMAPHORES, "semaphore set");
+        SEMAPHORES(SYSV_SEMAPHORES, "semaphore set"),
+        SHARED_MEMORY(SYSV_SHARED_MEMORY, "shared memory segment");
 
         final String suffix;
         final String what;
@@ -56,18 +60,26 @@ public final class QueueMarkers {
         }
 
         int find(int key) {
-            return this == QUEUE ? SysvMessageQueues.find(key) : SysvSemaphores.find(key);
+            return switch (this) {
+                case QUEUE -> SysvMessageQueues.find(key);
+                case SEMAPHORES -> SysvSemaphores.find(key);
+                case SHARED_MEMORY -> SysvSharedMemory.find(key);
+            };
         }
 
         SysvMessageQueues.Owner owner(int id) {
-            return this == QUEUE ? SysvMessageQueues.owner(id) : SysvSemaphores.owner(id);
+            return switch (this) {
+                case QUEUE -> SysvMessageQueues.owner(id);
+                case SEMAPHORES -> SysvSemaphores.owner(id);
+                case SHARED_MEMORY -> SysvSharedMemory.owner(id);
+            };
         }
 
         void remove(int id) {
-            if (this == QUEUE) {
-                SysvMessageQueues.remove(id);
-            } else {
-                SysvSemaphores.remove(id);
+            switch (this) {
+                case QUEUE -> SysvMessageQueues.remove(id);
+                case SEMAPHORES -> SysvSemaphores.remove(id);
+                case SHARED_MEMORY -> SysvSharedMemory.remove(id);
             }
         }
     }
@@ -111,6 +123,15 @@ public final class QueueMarkers {
         return semid;
     }
 
+    /**
+     * Creates a System V shared memory segment of {@code bytes} (0600, with a fresh random key,
+     * exclusive) behind a marker. {@link SysvQueue#remove} marks it for removal (IPC_RMID: it goes
+     * at its last detach) and deletes the marker; so does closing {@code names}, if nothing did before.
+     */
+    public static SysvQueue createSysvSharedMemory(NamedObjects names, String role, long bytes) {
+        return createSysv(names, role, SysvKind.SHARED_MEMORY, key -> SysvSharedMemory.createExclusive(key, bytes));
+    }
+
     private static SysvQueue createSysv(NamedObjects names, String role, SysvKind kind, IntUnaryOperator createExclusive) {
         Path marker = NamedObjects.DEV_SHM.resolve(names.name(role) + kind.suffix);
         writeMarker(marker, "", true);
@@ -131,7 +152,7 @@ public final class QueueMarkers {
     }
 
     /**
-     * For the start-up sweep: removes the queue or semaphore set that a dead owner's marker names.
+     * For the start-up sweep: removes the queue, semaphore set or segment that a dead owner's marker names.
      * True when no object is left and the entry may go, which is also the answer for a file that
      * is no marker. A System V object is removed only if the marker's owner created it with mode
      * 0600: a key reused by someone else since, or a marker planted by another user, removes nothing.

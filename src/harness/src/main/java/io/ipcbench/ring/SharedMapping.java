@@ -1,5 +1,9 @@
 package io.ipcbench.ring;
 
+import io.ipcbench.os.Libc;
+import io.ipcbench.os.Mmap;
+import io.ipcbench.os.SysvSharedMemory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -12,7 +16,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Memory mapped by both processes, and what closing the link must let go of: the mapping, plus
  * whatever a mechanism adds (descriptors it opened for the link). Where the memory comes from is
- * the caller's choice: a /dev/shm file through {@link #ofFile}, or mmap(2) of any descriptor.
+ * the caller's choice: a /dev/shm file through {@link #ofFile}, mmap(2) of any descriptor
+ * ({@link #ofDescriptor}), or a System V segment ({@link #ofSysvSegment}).
  */
 public record SharedMapping(MemorySegment memory, Runnable release) {
     /** Maps all {@code bytes} of {@code file} read-write and shared (FileChannel.map: mmap(2) with MAP_SHARED). */
@@ -24,6 +29,37 @@ public record SharedMapping(MemorySegment memory, Runnable release) {
         } catch (IOException e) {
             mapping.close();
             throw new UncheckedIOException("cannot map " + file, e);
+        }
+    }
+
+    /** mmap(2) MAP_SHARED of the first {@code bytes} of {@code fd}, which stays open: the caller closes it. */
+    public static SharedMapping ofDescriptor(int fd, long bytes) {
+        Arena arena = Arena.ofShared();
+        try {
+            return new SharedMapping(Mmap.mapShared(fd, bytes, arena), arena::close);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** Maps {@code fd} as {@link #ofDescriptor} does and closes it: the mapping keeps the file alive. */
+    public static SharedMapping ofDescriptorClosing(int fd, long bytes) {
+        try {
+            return ofDescriptor(fd, bytes);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    /** shmat(2) of the System V segment {@code shmid}; releasing detaches it (shmdt). */
+    public static SharedMapping ofSysvSegment(int shmid, long bytes) {
+        Arena arena = Arena.ofShared();
+        try {
+            return new SharedMapping(SysvSharedMemory.attach(shmid, bytes, arena), arena::close);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
         }
     }
 

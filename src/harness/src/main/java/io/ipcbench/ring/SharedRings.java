@@ -11,11 +11,13 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The two rings of a memory link, benchmark to peer and back, laid out one after the other in
- * memory both processes map. The shm module maps a /dev/shm file, the mmap module other
- * backings; the sync strategies of {@link SyncKind}, or eventfd doorbells, make the ends wait.
+ * memory both processes map. The shm module maps a /dev/shm file, a System V segment or huge
+ * pages, the mmap module files of other kinds; the sync strategies of {@link SyncKind}, or
+ * eventfd doorbells, make the ends wait.
  */
 public final class SharedRings {
     public static final int MAX_CAPACITY = 4096;
@@ -102,8 +104,13 @@ public final class SharedRings {
 
     /** The same for the rings in {@code file}, which is mapped for it (MUTEX only) and unmapped. */
     public void initialiseSync(SyncKind sync, Path file) {
+        initialiseSync(sync, () -> SharedMapping.ofFile(file, bytes()));
+    }
+
+    /** The same for the rings in memory that {@code map} maps for it (MUTEX only), released after. */
+    public void initialiseSync(SyncKind sync, Supplier<SharedMapping> map) {
         if (sync == SyncKind.MUTEX) {
-            SharedMapping mapping = SharedMapping.ofFile(file, bytes());
+            SharedMapping mapping = map.get();
             try {
                 initialiseSync(sync, mapping.memory());
             } finally {

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Message queues a SIGKILLed process left are found again through their markers in /dev/shm
- * and removed by the next start-up sweep, without /dev/mqueue being mounted; a live owner's
+ * Message queues, System V semaphore sets and segments a SIGKILLed process left are found again
+ * through their markers in /dev/shm and removed by the next start-up sweep, without /dev/mqueue being mounted; a live owner's
  * queues are left alone, and a marker cannot make the sweep remove a queue its owner did not create.
  */
 class QueueMarkersTest {
@@ -29,6 +29,7 @@ class QueueMarkersTest {
         String posix = queues[1];
         int sysv = Integer.parseInt(queues[2]);
         int semaphores = Integer.parseInt(queues[3]);
+        int segment = Integer.parseInt(queues[4]);
         try {
             assertEquals(2, NamedObjects.presentFor(owner.pid()).stream().filter(n -> n.endsWith("-mq") || n.endsWith("-msg")).count(),
                     "one marker per queue: " + NamedObjects.presentFor(owner.pid()));
@@ -36,6 +37,7 @@ class QueueMarkersTest {
             assertTrue(posixQueueExists(posix), "a live owner's POSIX queue is not swept");
             assertEquals(0600, SysvMessageQueues.owner(sysv).mode(), "a live owner's System V queue is not swept");
             assertEquals(0600, SysvSemaphores.owner(semaphores).mode(), "a live owner's System V semaphore set is not swept");
+            assertEquals(0600, SysvSharedMemory.owner(segment).mode(), "a live owner's System V segment is not swept");
 
             owner.destroyForcibly().waitFor();
             assertTrue(posixQueueExists(posix) && sysvQueueExists(sysv), "SIGKILL runs no clean-up: both queues are still there");
@@ -43,12 +45,14 @@ class QueueMarkersTest {
             assertFalse(posixQueueExists(posix), "the sweep unlinked " + posix);
             assertFalse(sysvQueueExists(sysv), "the sweep removed System V queue " + sysv);
             assertFalse(semaphoreSetExists(semaphores), "the sweep removed System V semaphore set " + semaphores);
+            assertFalse(segmentExists(segment), "the sweep removed System V segment " + segment);
             assertEquals(List.of(), NamedObjects.presentFor(owner.pid()), "the markers went with their queues");
         } finally {
             owner.destroyForcibly().waitFor();
             MessageQueues.unlink(posix);
             SysvMessageQueues.remove(sysv);
             SysvSemaphores.remove(semaphores);
+            SysvSharedMemory.remove(segment);
         }
     }
 
@@ -74,6 +78,15 @@ class QueueMarkersTest {
         assertTrue(refusal.startsWith("semget failed: ENOSPC (no space left on device): the system holds as many System V semaphore sets"
                 + " (SEMMNI) or semaphores (SEMMNS) as kernel.sem allows (kernel.sem = \""), refusal);
         assertTrue(refusal.contains("sysctl -w kernel.sem="), refusal);
+    }
+
+    @Test
+    void aSystemWithoutRoomForTheSegmentIsRefusedNamingTheSharedMemorySysctls() {
+        String refusal = SysvSharedMemory.limitReached(1 << 20, Errno.ENOSPC).getMessage();
+        assertTrue(refusal.startsWith("shmget failed: ENOSPC (no space left on device): the system holds as many System V shared memory"
+                + " segments as kernel.shmmni allows ("), refusal);
+        assertTrue(refusal.contains("kernel.shmall"), refusal);
+        assertTrue(refusal.contains("sysctl -w kernel.shmmni="), refusal);
     }
 
     /** Needs root to give the planted marker another owner. */
@@ -129,6 +142,16 @@ class QueueMarkersTest {
     private static boolean semaphoreSetExists(int semid) {
         try {
             SysvSemaphores.owner(semid);
+            return true;
+        } catch (NativeException e) {
+            assertEquals(Errno.EINVAL, e.errno(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean segmentExists(int shmid) {
+        try {
+            SysvSharedMemory.owner(shmid);
             return true;
         } catch (NativeException e) {
             assertEquals(Errno.EINVAL, e.errno(), e.getMessage());

@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * @param stacks samples by stack (frames root first)
  */
-public record Collapsed(Path file, Map<List<String>, Long> stacks) {
+public record Collapsed(Map<List<String>, Long> stacks) {
 
+    /** Reads a collapsed file; an empty or missing file is refused, naming it: its process's dump failed. */
     public static Collapsed read(Path file) {
         Map<List<String>, Long> stacks = new LinkedHashMap<>();
         List<String> lines;
@@ -39,7 +40,17 @@ public record Collapsed(Path file, Map<List<String>, Long> stacks) {
                         + "a space, a sample count)");
             }
         }
-        return new Collapsed(file, stacks);
+        if (stacks.isEmpty()) {
+            throw new CliException(file + ": no stack in it (an empty profile: its process's flame dump failed)");
+        }
+        return new Collapsed(stacks);
+    }
+
+    /** The profiles of several runs as one: the samples of each stack added up. */
+    public static Collapsed sum(List<Collapsed> profiles) {
+        Map<List<String>, Long> stacks = new LinkedHashMap<>();
+        profiles.forEach(p -> p.stacks.forEach((stack, samples) -> stacks.merge(stack, samples, Long::sum)));
+        return new Collapsed(stacks);
     }
 
     public long total() {
@@ -51,5 +62,17 @@ public record Collapsed(Path file, Map<List<String>, Long> stacks) {
         Map<String, Long> byFrame = new LinkedHashMap<>();
         stacks.forEach((stack, samples) -> stack.stream().distinct().forEach(frame -> byFrame.merge(frame, samples, Long::sum)));
         return byFrame;
+    }
+
+    /** The profile in collapsed form again, each stack's samples multiplied by {@code scale} and rounded; stacks rounded to 0 left out. */
+    public String scaled(double scale) {
+        StringBuilder out = new StringBuilder();
+        stacks.forEach((stack, samples) -> {
+            long weight = Math.round(samples * scale);
+            if (weight > 0) {
+                out.append(String.join(";", stack)).append(' ').append(weight).append('\n');
+            }
+        });
+        return out.toString();
     }
 }

@@ -24,12 +24,10 @@ public final class PeerMain {
 
     private PeerMain() {}
 
-    /** Every way out of the peer: the flame graphs, if asked for, are written first. */
+    /** Every way out of the peer: the flame graphs, if asked for, are written first; a failed dump makes the status 1. */
     static void exit(int status) {
-        if (flameGraphs != null) {
-            flameGraphs.dumpInPeer();
-        }
-        Runtime.getRuntime().halt(status);
+        boolean dumped = flameGraphs == null || flameGraphs.dumpInPeer();
+        Runtime.getRuntime().halt(status == 0 && !dumped ? 1 : status);
     }
 
     public static void main(String[] args) {

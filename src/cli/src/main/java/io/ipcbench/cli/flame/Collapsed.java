@@ -7,15 +7,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A profile in collapsed-stack form, as async-profiler writes it ({@code output=collapsed}): one
  * line per distinct stack, frames from the root separated by ';', then a space and the number of
- * samples.
+ * samples. The addresses the JVM gives its hidden classes ({@code LambdaForm$MH.0x0000000085080800.invoke},
+ * {@code Foo$$Lambda/0x…}, {@code DowncallStub.0x….invoke}) are dropped from frame names as they are read,
+ * as async-profiler's converter drops them for its own differences: they change from one JVM to the
+ * next, and the same code must match across runs.
  *
  * @param stacks samples by stack (frames root first)
  */
 public record Collapsed(Map<List<String>, Long> stacks) {
+    private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("[./]0x[0-9a-fA-F]{8,16}(?=[./;_]|$)");
 
     /** Reads a collapsed file; an empty or missing file is refused, naming it: its process's dump failed. */
     public static Collapsed read(Path file) {
@@ -34,7 +39,7 @@ public record Collapsed(Map<List<String>, Long> stacks) {
             int space = line.lastIndexOf(' ');
             try {
                 long samples = Long.parseLong(line.substring(space + 1));
-                stacks.merge(List.of(line.substring(0, space).split(";")), samples, Long::sum);
+                stacks.merge(List.of(HIDDEN_CLASS_ADDRESS.matcher(line.substring(0, space)).replaceAll("").split(";")), samples, Long::sum);
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
                 throw new CliException(file + ": line " + (i + 1) + " is not a collapsed stack (frames separated by ';', "
                         + "a space, a sample count)");

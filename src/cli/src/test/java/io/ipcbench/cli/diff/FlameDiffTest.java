@@ -72,6 +72,19 @@ class FlameDiffTest {
         assertTrue(profile.inclusive().values().stream().allMatch(v -> v <= profile.total()));
     }
 
+    /** The JVM's addresses of hidden classes change from run to run: dropped, the same code matches across runs. */
+    @Test
+    void hiddenClassAddressesAreDroppedSoTheSameCodeMatchesAcrossRuns() throws IOException {
+        Path file = Files.writeString(dir.resolve("collapsed-cpu.csv"), """
+                start;java/lang/invoke/LambdaForm$MH.0x0000000085080800.invoke_[j];Foo$$Lambda/0x00007f8177090218;write 3
+                start;java/lang/invoke/LambdaForm$MH.0x000000008507bc00.invoke_[j];Foo$$Lambda/0x00007f81770a0000;write 4
+                start;jdk/internal/foreign/abi/DowncallStub.0x000000008506a800.invoke;read 5
+                """);
+        Collapsed profile = Collapsed.read(file);
+        assertEquals(Map.of(List.of("start", "java/lang/invoke/LambdaForm$MH.invoke_[j]", "Foo$$Lambda", "write"), 7L,
+                List.of("start", "jdk/internal/foreign/abi/DowncallStub.invoke", "read"), 5L), profile.stacks());
+    }
+
     /**
      * Twice the samples over twice the operations is the same cost per operation: normalised, the converter
      * finds no frame changed, where its raw --diff would call every frame twice as costly.

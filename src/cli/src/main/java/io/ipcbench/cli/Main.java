@@ -89,7 +89,8 @@ public final class Main {
                     significantly by more than the threshold. With several runs a side (split by --, all
                     of one profile a side), every base run is compared with every new run and a row is a
                     regression only when it is one in every pairing; the HTML goes to
-                    <last new run>/diff-pooled-<first base run id>.html.
+                    <last new run>/diff-pooled-<first base run id>.html. Flame runs get differential flame
+                    graphs, normalised per operation, in a folder beside the page (its name, then -flame/).
 
                     options:
                       --threshold=PCT   the smallest change that counts, in percent (default 10)

@@ -18,13 +18,20 @@ import java.util.stream.Collectors;
  * folder to its peer, named as JMH names the benchmark's ({@code <benchmark>-<mode>-<param>-<value>…}),
  * and the peer writes {@code peer-flame-<event>-forward.html}, {@code …-reverse.html} and
  * {@code peer-collapsed-<event>.csv} there when it exits. The peer's graphs cover its whole life,
- * warm-up included: it does not know JMH's iteration boundaries.
+ * warm-up included: it does not know JMH's iteration boundaries. A dump that fails fails the trial:
+ * the peer says so on stderr and exits with status 1, and the benchmark side, once the peer has
+ * exited, finds a file missing or empty and throws, naming the peer and the file.
  */
 public record FlameGraphs(String library, String event, Path trialDir) {
     private static final String LIB = "ipcbench.flame.lib";
     private static final String EVENT = "ipcbench.flame.event";
     private static final String DIR = "ipcbench.flame.dir";
     private static final String TRIAL_DIR = "ipcbench.flame.trial";
+    /**
+     * How long a closing session waits for a profiling peer to exit: it writes three files first,
+     * which takes well under a second on an idle machine; the bound leaves room for a busy one.
+     */
+    static final long DUMP_SECONDS = 60;
 
     /** The flame settings of this benchmark JVM for one trial; empty when this is no flame run. */
     public static Optional<FlameGraphs> forTrial(String benchmark, String mode, Map<String, String> params) {
@@ -53,24 +60,56 @@ public record FlameGraphs(String library, String event, Path trialDir) {
         return flame;
     }
 
-    /** Peer side, on the way out: writes the graphs and the collapsed stacks. */
-    void dumpInPeer() {
+    /** Peer side, on the way out: writes the graphs and the collapsed stacks; false, said on stderr, when a dump failed. */
+    boolean dumpInPeer() {
         try {
             Files.createDirectories(trialDir);
         } catch (IOException e) {
             System.err.println("cannot create " + trialDir + " for the peer's flame graphs: " + e.getMessage());
-            return;
+            return false;
         }
-        execute("dump,collapsed,file=" + trialDir.resolve("peer-collapsed-" + event + ".csv"));
-        execute("dump,flamegraph,reverse,file=" + trialDir.resolve("peer-flame-" + event + "-reverse.html"));
-        execute("stop,flamegraph,file=" + trialDir.resolve("peer-flame-" + event + "-forward.html"));
+        List<Path> files = peerFiles();
+        // every dump is tried, whichever failed before it
+        return execute("dump,collapsed,file=" + files.get(0))
+                & execute("dump,flamegraph,reverse,file=" + files.get(1))
+                & execute("stop,flamegraph,file=" + files.get(2));
     }
 
-    private void execute(String command) {
+    /** What the peer writes: its collapsed stacks, its reverse and its forward graph. */
+    List<Path> peerFiles() {
+        return List.of(trialDir.resolve("peer-collapsed-" + event + ".csv"), trialDir.resolve("peer-flame-" + event + "-reverse.html"),
+                trialDir.resolve("peer-flame-" + event + "-forward.html"));
+    }
+
+    /**
+     * Benchmark side, once the peer has exited: every file it was to write is there and not empty,
+     * or the trial fails, naming the peer and the file (a failed dump once left an empty file behind
+     * a run that looked complete).
+     */
+    void requireWrittenBy(PeerProcess peer) {
+        for (Path file : peerFiles()) {
+            String fault = !Files.exists(file) ? "missing" : !Files.isRegularFile(file) ? "not a regular file" : isEmpty(file) ? "empty" : "";
+            if (!fault.isEmpty()) {
+                throw peer.failure("its flame graph " + file + ", which is " + fault + ": the peer's flame dump failed");
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private boolean execute(String command) {
         try {
             AsyncProfiler.getInstance(library).execute(command);
+            return true;
         } catch (IOException | IllegalStateException e) {
             System.err.println("async-profiler in the peer: " + command + ": " + e.getMessage());
+            return false;
         }
     }
 }

@@ -24,12 +24,15 @@ public final class PeerMain {
 
     private PeerMain() {}
 
-    /** Every way out of the peer: the flame graphs, if asked for, are written first. */
-    static void exit(int status) {
-        if (flameGraphs != null) {
-            flameGraphs.dumpInPeer();
-        }
-        Runtime.getRuntime().halt(status);
+    /**
+     * Every way out of the peer: the flame graphs, if asked for, are written first; a failed dump makes
+     * the status 1. Once only: the stdin reader seeing end of file and the serving thread seeing the link
+     * gone both come here as the benchmark side closes, and a second dump truncating a file while the
+     * first halted the JVM left that file empty (synchronized: the second caller waits for the halt).
+     */
+    static synchronized void exit(int status) {
+        boolean dumped = flameGraphs == null || flameGraphs.dumpInPeer();
+        Runtime.getRuntime().halt(status == 0 && !dumped ? 1 : status);
     }
 
     public static void main(String[] args) {

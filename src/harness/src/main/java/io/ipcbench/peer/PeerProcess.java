@@ -46,6 +46,8 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
      * may wait some scheduler periods for a CPU, without delaying a close for long.
      */
     private static final long COSTS_ANSWER_MILLIS = 2000;
+    /** How long closing waits for the peer to exit on its own before killing it. */
+    static final long EXIT_SECONDS = 5;
     /**
      * Peers are started from this one long-lived thread: PR_SET_PDEATHSIG fires when the thread
      * that spawned the child exits, not the process, and JMH's worker threads come and go.
@@ -280,9 +282,14 @@ public final class PeerProcess implements Peer, ForkedPeer, AutoCloseable {
     /** Closes stdin (the peer exits on end of file), waits briefly, then kills it if still there. */
     @Override
     public void close() {
+        close(EXIT_SECONDS);
+    }
+
+    /** The same, waiting up to {@code seconds} for the peer to exit (one writing its flame graphs takes longer). */
+    void close(long seconds) {
         closeStdin();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -30,6 +30,9 @@ import java.util.Optional;
  * ({@link #readCostsAtOpenAndClose}): JMH runs the trial set-up inside the first iteration and the
  * trial tear-down, which closes the session, before its profilers read the last iteration, and
  * the peer can only be read while it runs.
+ *
+ * <p>A peer that profiles itself writes its flame graphs as it exits: closing waits longer for it,
+ * and throws, once everything is closed, when a graph is missing or empty (the trial then fails).
  */
 public final class Session implements Trial, CostedTrial {
     /** Extra JVM options for the peer, e.g. an async-profiler agent. */
@@ -42,6 +45,9 @@ public final class Session implements Trial, CostedTrial {
     private PeerProcess peer;
     private Watchdog watchdog;
     private Link link;
+    /** The peer's flame graphs, when it profiles itself: checked once it has exited after a session that opened. */
+    private Optional<FlameGraphs> flameGraphs = Optional.empty();
+    private boolean served;
     /** Both processes' costs once the peer began serving, and when the session began to close. */
     private volatile CostReading opening;
     private CostReading closing;
@@ -79,6 +85,7 @@ public final class Session implements Trial, CostedTrial {
                 session.opening = CostReading.of(session.peer);
             }
             opened(session);
+            session.served = true;
             return session;
         } catch (RuntimeException | Error e) {
             session.close();
@@ -99,6 +106,7 @@ public final class Session implements Trial, CostedTrial {
 
     private void startPeer(Mechanism mechanism, Role role, Optional<FlameGraphs> flameGraphs) {
         Mechanism.Offer offer = mechanism.offer(params, names);
+        this.flameGraphs = flameGraphs;
         peer = PeerProcess.start(params.describe(), command(mechanism, role, offer.forPeer(), flameGraphs), cpus.otherThreads());
         watchdog = new Watchdog(peer);
         link = offer.connect(peer, watchdog);
@@ -215,13 +223,16 @@ public final class Session implements Trial, CostedTrial {
             link = null;
         }
         if (peer != null) {
-            peer.close();
+            peer.close(flameGraphs.isPresent() ? FlameGraphs.DUMP_SECONDS : PeerProcess.EXIT_SECONDS);
         }
         if (watchdog != null) {
             watchdog.close();
         }
         names.close();
         Cleanup.unregister(this);
+        if (served) {
+            flameGraphs.ifPresent(flame -> flame.requireWrittenBy(peer));
+        }
     }
 
     /** The java command of a peer JVM, up to its class path: its JVM options, the profiler's, and {@link #PEER_JVM_ARGS_PROPERTY}'s. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code diff BASE NEW [--threshold=PCT] [--html=FILE]}: what changed from one run to another, as
- * Markdown on standard output and an HTML page (by default {@code NEW/diff-<base run id>.html}).
+ * Markdown on standard output and an HTML page (by default {@code NEW/diff-<base run id>.html}), with the
+ * differential flame graphs of flame runs in a folder beside it ({@code NEW/diff-<base run id>-flame/}).
  * The exit status gates CI: 1 when a result regressed significantly beyond the threshold, else 0.
  */
 public final class DiffCommand {
@@ -32,9 +33,10 @@ public final class DiffCommand {
     private DiffCommand() {
     }
 
-    public static Outcome compare(Path base, Path changed, double threshold) {
-        RunDiff diff = RunDiff.of(Run.load(base), Run.load(changed));
-        return new Outcome(diff, DiffDoc.of(diff, threshold), !diff.with(RowDiff.Outcome.REGRESSION, threshold).isEmpty());
+    /** The diff of two runs; {@code page} is where its HTML will be, beside which its differential flame graphs are written. */
+    public static Outcome compare(Run base, Run changed, double threshold, Path page) {
+        RunDiff diff = RunDiff.of(base, changed);
+        return new Outcome(diff, DiffDoc.of(diff, threshold, page), !diff.with(RowDiff.Outcome.REGRESSION, threshold).isEmpty());
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -72,12 +74,13 @@ public final class DiffCommand {
             throw new CliException("diff needs two run folders, BASE and NEW, or several runs a side split by '--' "
                     + "(diff A1 A2 -- B1 B2); got " + runs.size() + " without '--'; " + Usage.seeHelp("diff"));
         }
-        Outcome outcome = compare(runs.get(0), runs.get(1), threshold);
+        Run base = Run.load(runs.get(0));
+        Path page = html.orElseGet(() -> runs.get(1).resolve("diff-" + base.id() + ".html"));
+        Outcome outcome = compare(base, Run.load(runs.get(1)), threshold, page);
         for (Run run : List.of(outcome.diff().base(), outcome.diff().changed())) {
             run.interruptedNote().ifPresent(note -> err.println("ipcbench: note: " + run.dir() + ": " + note));
         }
         out.print(MarkdownWriter.render(outcome.doc()));
-        Path page = html.orElseGet(() -> runs.get(1).resolve("diff-" + outcome.diff().base().id() + ".html"));
         write(page, HtmlWriter.render(outcome.doc()));
         err.println("ipcbench: diff written to " + page + (outcome.regressed() ? "; regressions found (exit status 1)" : ""));
         return outcome.exitStatus();
@@ -89,13 +92,13 @@ public final class DiffCommand {
         List<Run> base = side("base", basePaths);
         List<Run> changed = side("new", changedPaths);
         PooledDiff diff = PooledDiff.of(base, changed);
-        Doc doc = PooledDoc.of(diff, threshold);
+        Path page = html.orElseGet(() -> changedPaths.getLast().resolve("diff-pooled-" + base.getFirst().id() + ".html"));
+        Doc doc = PooledDoc.of(diff, threshold, page);
         boolean regressed = !diff.with(RowDiff.Outcome.REGRESSION, threshold).isEmpty();
         for (Run run : Stream.concat(base.stream(), changed.stream()).distinct().toList()) {
             run.interruptedNote().ifPresent(note -> err.println("ipcbench: note: " + run.dir() + ": " + note));
         }
         out.print(MarkdownWriter.render(doc));
-        Path page = html.orElseGet(() -> changedPaths.getLast().resolve("diff-pooled-" + base.getFirst().id() + ".html"));
         write(page, HtmlWriter.render(doc));
         err.println("ipcbench: diff written to " + page + (regressed ? "; regressions found (exit status 1)" : ""));
         return regressed ? 1 : 0;

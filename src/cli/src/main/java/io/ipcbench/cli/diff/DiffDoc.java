@@ -8,23 +8,27 @@ import io.ipcbench.cli.results.Metric;
 import io.ipcbench.cli.results.Run;
 import io.ipcbench.cli.results.Significance;
 import io.ipcbench.cli.results.Units;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The document of {@code diff}: summary, environments, every deciding figure's change, the means, the floors, OS costs. */
+/** The document of {@code diff}: summary, environments, every deciding figure's change, the means, the floors, OS costs, flame graphs. */
 final class DiffDoc {
     private final RunDiff diff;
     private final double threshold;
     private final ParamNames names;
+    private final Path page;
 
-    private DiffDoc(RunDiff diff, double threshold) {
+    private DiffDoc(RunDiff diff, double threshold, Path page) {
         this.diff = diff;
         this.threshold = threshold;
+        this.page = page;
         this.names = new ParamNames(Stream.concat(diff.base().results().stream(), diff.changed().results().stream()).toList());
     }
 
-    static Doc of(RunDiff diff, double threshold) {
-        return new DiffDoc(diff, threshold).build();
+    /** The document, whose HTML version is {@code page}: the differential flame graphs are written beside it. */
+    static Doc of(RunDiff diff, double threshold, Path page) {
+        return new DiffDoc(diff, threshold, page).build();
     }
 
     private Doc build() {
@@ -44,7 +48,8 @@ final class DiffDoc {
         doc.add(FloorDiff.of(diff, threshold, this::label));
         costs(doc);
         onlyInOne(doc);
-        doc.add(FlameDiff.of(diff, this::label));
+        doc.add(FlameDiff.of(List.of(diff.base()), List.of(diff.changed()), diff.rows().stream().map(RowDiff::base).toList(),
+                this::label, page));
         doc.heading(2, "How to read this");
         doc.para("Each figure of a result is compared over the JMH forks, one sample per fork: a fork is a fresh benchmark "
                 + "JVM and a fresh peer, what a run repeats independently, while iterations inside one fork share the JIT's "

@@ -5,15 +5,17 @@ import io.ipcbench.cli.report.ParamNames;
 import io.ipcbench.cli.results.Fmt;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The document of a pooled {@code diff}: the runs of each side, the method, each row's verdict over all pairings. */
+/** The document of a pooled {@code diff}: the runs of each side, the method, each row's verdict over all pairings, flame graphs. */
 final class PooledDoc {
     private PooledDoc() {
     }
 
-    static Doc of(PooledDiff diff, double threshold) {
+    /** The document, whose HTML version is {@code page}: the differential flame graphs are written beside it. */
+    static Doc of(PooledDiff diff, double threshold, Path page) {
         ParamNames names = new ParamNames(diff.rows().stream().map(PooledDiff.Row::result).toList());
         Doc doc = new Doc("ipcbench pooled diff: " + diff.base().size() + " base runs → " + diff.changed().size() + " new runs");
         doc.para("Base runs: " + runs(diff.base()) + ". New runs: " + runs(diff.changed()) + ".");
@@ -46,6 +48,8 @@ final class PooledDoc {
             doc.heading(2, "Missing from some runs");
             diff.missing().forEach((key, runs) -> doc.para(key + ": not in " + String.join(", ", runs)));
         }
+        doc.add(FlameDiff.of(diff.base(), diff.changed(), diff.rows().stream().map(PooledDiff.Row::result).toList(),
+                r -> label(names, r), page));
         doc.heading(2, "Method");
         doc.para("Every base run is compared with every new run exactly as `diff BASE NEW` compares two runs (each deciding "
                 + "figure tested over the forks: the p50 and p99 of a round trip, the score otherwise; a regression is a "

@@ -3,13 +3,17 @@ package io.ipcbench.cli.flame;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Finds the collapsed stacks of one benchmark × params in a flame run's {@code flame/} folder:
@@ -65,6 +69,22 @@ public final class FlameTrials {
             }
         }
         return graphs;
+    }
+
+    /** Whether a flame file is empty or unreadable: its process's dump failed, and it is flagged, never linked. */
+    public static boolean isEmpty(Path file) {
+        try {
+            return !Files.isRegularFile(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The path of {@code file} from the folder {@code from} (a page's), each part percent-encoded as a URL path. */
+    public static String href(Path from, Path file) {
+        return StreamSupport.stream(from.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).spliterator(), false)
+                .map(part -> URLEncoder.encode(part.toString(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
     }
 
     /** Every file of the trial's folders (the benchmark JVM's, and the peer's where an older run kept it apart). */

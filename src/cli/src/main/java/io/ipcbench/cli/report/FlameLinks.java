@@ -3,15 +3,9 @@ package io.ipcbench.cli.report;
 import io.ipcbench.cli.flame.FlameTrials;
 import io.ipcbench.cli.results.JmhResult;
 import io.ipcbench.cli.results.Run;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * A profiled result's flame graphs in a table cell: links to the benchmark JVM's and the peer's
@@ -36,26 +30,11 @@ final class FlameLinks {
     /** The graph files of the run that are empty: a dump that failed. */
     static List<Path> empty(Run run) {
         return run.results().stream().flatMap(r -> FlameTrials.graphs(run, r).stream()).map(FlameTrials.FlameFile::file)
-                .filter(FlameLinks::isEmpty).distinct().toList();
+                .filter(FlameTrials::isEmpty).distinct().toList();
     }
 
     private static String link(Run run, FlameTrials.FlameFile graph) {
-        return isEmpty(graph.file()) ? graph.event() + " (empty file: the dump failed)"
-                : "[" + graph.event() + "](" + href(run.dir(), graph.file()) + ")";
-    }
-
-    /** The file's path from the run folder, each part percent-encoded as a URL path. */
-    static String href(Path runDir, Path file) {
-        return StreamSupport.stream(runDir.relativize(file).spliterator(), false)
-                .map(part -> URLEncoder.encode(part.toString(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .collect(Collectors.joining("/"));
-    }
-
-    private static boolean isEmpty(Path file) {
-        try {
-            return Files.size(file) == 0;
-        } catch (IOException e) {
-            return true;
-        }
+        return FlameTrials.isEmpty(graph.file()) ? graph.event() + " (empty file: the dump failed)"
+                : "[" + graph.event() + "](" + FlameTrials.href(run.dir(), graph.file()) + ")";
     }
 }

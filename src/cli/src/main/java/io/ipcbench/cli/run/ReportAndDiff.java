@@ -41,7 +41,8 @@ final class ReportAndDiff {
         }
         Path baseline = baselineRun.get();
         try {
-            DiffCommand.Outcome diff = DiffCommand.compare(baseline, runDir, Significance.DEFAULT_THRESHOLD);
+            DiffCommand.Outcome diff = DiffCommand.compare(Run.load(baseline), Run.load(runDir), Significance.DEFAULT_THRESHOLD,
+                    runDir.resolve("diff.html"));
             DiffCommand.write(runDir.resolve("diff.md"), MarkdownWriter.render(diff.doc()));
             DiffCommand.write(runDir.resolve("diff.html"), HtmlWriter.render(diff.doc()));
             int regressions = diff.diff().with(RowDiff.Outcome.REGRESSION, Significance.DEFAULT_THRESHOLD).size();

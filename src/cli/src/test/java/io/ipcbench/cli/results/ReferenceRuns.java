@@ -14,6 +14,8 @@ public final class ReferenceRuns {
     public static final String COMPARE = "6.18.44-fc-v1272/2026-12-07T06-17-01_compare";
     /** flame profile: shm, pipe, cacheline, with the flame graphs of both processes (one of them an empty file) */
     public static final String FLAME = "6.18.44-fc-v1272/2026-12-07T07-03-47_flame";
+    /** the same flame profile on the earlier kernel build, 6.18.44-fc-v595 */
+    public static final String FLAME_EARLIER_KERNEL = "6.18.44-fc-v595/2026-11-22T09-45-36_flame";
 
     private static final Path ROOT = Path.of("../../results");
 

@@ -59,7 +59,7 @@ class RunRefusesBadInputTest {
                 new Case("10^20", "param.uds.size=100000000000000000000\n", List.of("--modules=uds"),
                         "size=100000000000000000000 is out of range"),
                 new Case("a module param no benchmark has", "param.shm.syncc=SPIN\n", List.of("--modules=shm"),
-                        "param.shm.syncc names a param that no benchmark of shm has; their params: backing, capacity, layout, pinning, size, sync"),
+                        "param.shm.syncc names a param that no benchmark of shm has; their params: backing, capacity, fanInSync, layout, pinning, producers, rings, size, sync"),
                 new Case("a global param no benchmark has", "param.sizes=64\n", List.of("--modules=shm,pipe"),
                         "param.sizes names a param that no benchmark of shm, pipe has"),
                 new Case("a param for an unknown module", "param.shmm.sync=SPIN\n", List.of(),

@@ -17,7 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
  * Unix domain sockets through socket(2), for the types java.nio lacks (SOCK_SEQPACKET,
- * SOCK_DGRAM). As in {@link Libc}, send and recv return {@code -errno} (the hot path allocates
+ * SOCK_DGRAM), and TCP loopback sockets for servers that wait on raw descriptors ({@link Epoll}). As in {@link Libc}, send and recv return {@code -errno} (the hot path allocates
  * nothing); set-up calls throw {@link NativeException}. Descriptors are closed with {@link Libc#close}.
  */
 public final class Sockets {
@@ -34,6 +34,14 @@ public final class Sockets {
     public static final int SOCK_NONBLOCK = 04000;
     private static final int SOCK_CLOEXEC = 02000000;
     private static final short AF_UNIX = 1;
+    private static final short AF_INET = 2;
+    private static final int IPPROTO_TCP = 6;
+    private static final int TCP_NODELAY = 1;
+    /** 127.0.0.1 in network byte order as an int read little-endian from sin_addr. */
+    private static final int LOOPBACK = 0x0100007f;
+    /** struct sockaddr_in: sin_family, sin_port (network order), sin_addr, 8 bytes of zero. */
+    private static final StructLayout SOCKADDR_IN = MemoryLayout.structLayout(JAVA_SHORT.withName("sin_family"),
+            JAVA_SHORT.withName("sin_port"), JAVA_INT.withName("sin_addr"), JAVA_LONG.withName("sin_zero"));
     private static final int SOL_SOCKET = 1;
     /** struct sockaddr_un: sun_family, then a NUL-terminated path of at most 107 bytes. */
     public static final StructLayout SOCKADDR_UN = MemoryLayout.structLayout(
@@ -63,7 +71,64 @@ public final class Sockets {
     // int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen);
     private static final MethodHandle GETSOCKOPT = Native.errnoCall("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
+    // int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen);
+    private static final MethodHandle GETSOCKNAME = Native.errnoCall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+
     private Sockets() {}
+
+    /** socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0): a TCP socket, blocking. */
+    public static int tcpSocket() {
+        try {
+            MemorySegment errno = Native.errnoSegment();
+            return (int) Native.check("socket(AF_INET, SOCK_STREAM)", (int) SOCKET.invokeExact(errno, (int) AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** bind(2) a TCP socket to 127.0.0.1 (never the wildcard address) on a port the kernel picks, and returns that port. */
+    public static int bindLoopback(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = loopback(arena, 0);
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("bind(127.0.0.1:0)", (int) BIND.invokeExact(errno, fd, address, (int) SOCKADDR_IN.byteSize()), errno);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) SOCKADDR_IN.byteSize());
+            Native.check("getsockname(" + fd + ")", (int) GETSOCKNAME.invokeExact(errno, fd, address, length), errno);
+            return Short.toUnsignedInt(Short.reverseBytes(address.get(JAVA_SHORT, 2)));
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** connect(2) a TCP socket to 127.0.0.1:{@code port}. */
+    public static void connectLoopback(int fd, int port) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("connect(127.0.0.1:" + port + ")",
+                    (int) CONNECT.invokeExact(errno, fd, loopback(arena, port), (int) SOCKADDR_IN.byteSize()), errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    /** TCP_NODELAY on: a request or a reply leaves at once instead of waiting for more bytes to join it (Nagle). */
+    public static void setNoDelay(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Native.errnoSegment();
+            Native.check("setsockopt(" + fd + ", IPPROTO_TCP, TCP_NODELAY, 1)", (int) SETSOCKOPT.invokeExact(errno, fd, IPPROTO_TCP,
+                    TCP_NODELAY, arena.allocateFrom(JAVA_INT, 1), (int) JAVA_INT.byteSize()), errno);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
+    private static MemorySegment loopback(Arena arena, int port) {
+        MemorySegment address = arena.allocate(SOCKADDR_IN);
+        address.set(JAVA_SHORT, 0, AF_INET);
+        address.set(JAVA_SHORT, 2, Short.reverseBytes((short) port));
+        address.set(JAVA_INT, 4, LOOPBACK);
+        return address;
+    }
 
     /** socket(AF_UNIX, type | SOCK_CLOEXEC, 0); {@code type} may carry {@link #SOCK_NONBLOCK}. */
     public static int socket(int type) {

@@ -2,13 +2,10 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.FanIn;
 import io.ipcbench.link.ForkedPeer;
-import io.ipcbench.link.Liveness;
 import io.ipcbench.link.Params;
-import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.NamedObjects;
 import io.ipcbench.os.PinnedCpus;
 import io.ipcbench.os.Pinning;
-import io.ipcbench.os.ProcessCost;
 import io.ipcbench.os.ResourceLimits;
 import io.ipcbench.traffic.FanInTraffic;
 
@@ -17,14 +14,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * The benchmark side of a fan-in trial: {@code producers} producer JVMs send into one kernel object
@@ -32,7 +23,7 @@ import java.util.stream.Collectors;
  * are checked before anything exists ({@link #check}); the producers start together (each is
  * spawned at once, then all are awaited, so their JVMs start in parallel) and the handshakes
  * together are bounded by {@link ForkedPeer#HANDSHAKE_TIMEOUT_SECONDS}; each is watched by its
- * own {@link Watchdog}; a producer that dies or stops is named, with its index and pid ("producer 3
+ * own {@link Watchdog} ({@link PeerGroup}); a producer that dies or stops is named, with its index and pid ("producer 3
  * of 8 (pid 4242) exited with status 137 (killed by SIGKILL) ..."); and closing, on every path, stops every producer
  * and removes every named object, with the same shutdown hook behind it.
  *
@@ -54,8 +45,6 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
     public static final int MAX_PRODUCERS = 100;
     /** What each producer costs this JVM in descriptors: the pipes of its stdin, stdout and stderr. */
     private static final int DESCRIPTORS_PER_PRODUCER = 3;
-    /** How long a consumer that saw the producers' end close waits to see which producer exited. */
-    private static final long EXIT_SEEN_SECONDS = 2;
     /** What a failure says the consumer waited for. */
     private static final String WAITING_FOR = "a message from any producer";
 
@@ -64,19 +53,12 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
     private final int count;
     private final Pinning.Plan cpus;
     private final NamedObjects names = new NamedObjects();
-    private final List<PeerProcess> producers = new ArrayList<>();
-    private final List<Watchdog> watchdogs = new ArrayList<>();
+    private final PeerGroup producers;
     private final FanInTraffic traffic;
     private final MemorySegment message;
     private final int size;
     private FanIn.Offer offer;
     private FanIn.Receiver receiver;
-    /** The first producer seen to exit; a volatile read per message tells the consumer. */
-    private volatile PeerProcess exited;
-    /** The same, for a consumer that must wait to learn it (the others may exit in turn, woken by what its exit did). */
-    private final CompletableFuture<PeerProcess> firstExit = new CompletableFuture<>();
-    private volatile CostReading opening;
-    private CostReading closing;
 
     private FanInSession(FanIn fanIn, Params params, int count, Pinning.Plan cpus) {
         this.fanIn = fanIn;
@@ -84,6 +66,7 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         this.count = count;
         this.cpus = cpus;
         this.size = params.size();
+        this.producers = new PeerGroup(params.describe());
         this.traffic = new FanInTraffic(fanIn.framing(params), size, count, params.describe(), this::delivered);
         this.message = Arena.ofAuto().allocate(size, 8);
     }
@@ -148,21 +131,15 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         Arrays.stream(producerCpus).filter(cpu -> cpu >= 0).forEach(pinned::add);
         PinnedCpus.claim(pinned, names);
         offer = fanIn.offer(params, count, names);
+        producers.whenOneExits(offer::producerExited);
         for (int i = 0; i < count; i++) {
-            PeerProcess producer = PeerProcess.start(params.describe(), name(i), command(offer, i, producerCpus[i]), cpus.otherThreads());
-            producers.add(producer);
-            producer.onExit().thenRun(() -> exited(producer));
-            watchdogs.add(new Watchdog(producer));
+            producers.start(name(i), command(offer, i, producerCpus[i]), cpus.otherThreads());
         }
-        receiver = offer.connect(liveness());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ForkedPeer.HANDSHAKE_TIMEOUT_SECONDS);
-        producers.forEach(producer -> producer.awaitReady(deadline));
+        receiver = offer.connect(producers.liveness());
+        producers.awaitReady();
         receiver.producersAttached();
-        producers.forEach(PeerProcess::go);
-        watchdogs.forEach(Watchdog::start);
-        if (Session.readsCostsAtOpenAndClose()) {
-            opening = costsNow();
-        }
+        producers.go();
+        producers.serving();
         Session.opened(this);
     }
 
@@ -171,81 +148,31 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         return "producer " + (index + 1) + " of " + count;
     }
 
-    private void exited(PeerProcess producer) {
-        if (firstExit.complete(producer)) {
-            exited = producer;
-        }
-        offer.producerExited();
-    }
-
-    /** The producers as the consumer's waits see them: alive while every one is. */
-    private Liveness liveness() {
-        return new Liveness() {
-            @Override
-            public void check(String waitingFor) {
-                PeerProcess gone = exited;
-                if (gone != null) {
-                    throw gone.failure(waitingFor);
-                }
-                for (PeerProcess producer : producers) {
-                    if (!producer.isAlive()) {
-                        throw producer.failure(waitingFor);
-                    }
-                }
-            }
-
-            @Override
-            public RuntimeException gone(String waitingFor) {
-                return firstExited().map(p -> (RuntimeException) p.failure(waitingFor))
-                        .orElseGet(() -> new PeerFailure(params.describe() + ": the producers' end closed while every producer"
-                                + " still runs, while the benchmark waited for " + waitingFor));
-            }
-        };
-    }
-
-    /**
-     * The first producer that exited. Its end closes as it exits, a moment before its exit is seen, so
-     * a consumer woken by that close (end of file, a removed queue) waits up to {@link #EXIT_SEEN_SECONDS} for it.
-     */
-    private Optional<PeerProcess> firstExited() {
-        try {
-            return Optional.of(firstExit.get(EXIT_SEEN_SECONDS, TimeUnit.SECONDS));
-        } catch (TimeoutException | ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
     /**
      * Receives one message's worth of bytes ({@code size}) and checks it ({@link FanInTraffic}: its
      * producers, their sequence numbers, the bytes), marking the progress of each producer one
      * of whose messages it completes. Throws naming the producer when one has exited.
      */
     public void receive() {
-        PeerProcess gone = exited;
-        if (gone != null) {
-            throw gone.failure(WAITING_FOR);
-        }
+        producers.throwIfOneExited(WAITING_FOR);
         receiver.receive(message, size);
         traffic.consume(message);
     }
 
     private void delivered(int producer) {
-        Watchdog watchdog = watchdogs.get(producer);
+        Watchdog watchdog = producers.watchdog(producer);
         watchdog.progressed();
         watchdog.operationBegins();
     }
 
     /** From now until {@link #iterationEnds}, a producer whose messages stop arriving for {@link Watchdog#STALL_SECONDS} is killed. */
     public void iterationBegins() {
-        watchdogs.forEach(Watchdog::operationBegins);
+        producers.operationsBegin();
     }
 
     /** Between iterations the producers wait on a full object, and no one is judged. */
     public void iterationEnds() {
-        watchdogs.forEach(Watchdog::progressed);
+        producers.operationsEnd();
     }
 
     /** How many messages each producer has delivered so far, by index. */
@@ -269,7 +196,7 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
 
     /** The producers' pids, by index. */
     public List<Long> producerPids() {
-        return producers.stream().map(PeerProcess::pid).toList();
+        return producers.pids();
     }
 
     /** Pins the calling (consuming) thread as the plan says; JMH may change threads between iterations. */
@@ -283,58 +210,38 @@ public final class FanInSession implements CostedTrial, AutoCloseable {
         if (producerCpus[0] < 0) {
             return cpus.describe();
         }
-        String placement = Arrays.stream(producerCpus).boxed().collect(Collectors.groupingBy(cpu -> cpu, java.util.TreeMap::new,
-                        Collectors.counting())).entrySet().stream()
-                .map(e -> e.getValue() + " on CPU " + e.getKey()).collect(Collectors.joining(", "));
-        return "consumer on CPU " + cpus.benchmarkCpu() + ", producers' sending threads " + placement
+        return "consumer on CPU " + cpus.benchmarkCpu() + ", producers' sending threads " + PeerGroup.placement(producerCpus)
                 + "; other threads on CPUs " + cpus.otherThreads();
     }
 
-    /** This JVM's costs, and the producers' summed; the producers' are absent unless every one answered. */
-    private CostReading costsNow() {
-        ProcessCost bench = ProcessCost.ofThisProcess();
-        Optional<ProcessCost> sum = Optional.of(new ProcessCost(0, 0, 0, 0));
-        for (PeerProcess producer : producers) {
-            Optional<ProcessCost> one = producer.costs();
-            sum = sum.flatMap(s -> one.map(s::plus));
-        }
-        return new CostReading(bench, producers.isEmpty() ? Optional.empty() : sum);
-    }
-
     @Override
-    public synchronized CostReading costs() {
-        return closing != null ? closing : costsNow();
+    public CostReading costs() {
+        return producers.costs();
     }
 
     @Override
     public CostReading opening() {
-        return opening;
+        return producers.opening();
     }
 
     @Override
     public synchronized void close() {
-        if (opening != null && closing == null) {
-            closing = costsNow();
-        }
+        producers.beginClosing();
         if (receiver != null) {
             receiver.close();
             receiver = null;
         }
-        producers.forEach(PeerProcess::closeStdin);
-        producers.forEach(PeerProcess::close);
-        watchdogs.forEach(Watchdog::close);
+        producers.close();
         names.close();
         Cleanup.unregister(this);
     }
 
     private List<String> command(FanIn.Offer offer, int index, int cpu) {
-        List<String> command = Session.peerJvm(Optional.empty());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProducerMain.class.getName(),
-                fanIn.getClass().getName(), Long.toString(ProcessHandle.current().pid()), Integer.toString(cpu),
-                Integer.toString(index)));
+        List<String> command = new ArrayList<>(List.of(fanIn.getClass().getName(), Long.toString(ProcessHandle.current().pid()),
+                Integer.toString(cpu), Integer.toString(index)));
         command.addAll(params.toArgs());
         command.add("--");
         offer.forProducers().forEach((k, v) -> command.add(k + "=" + v));
-        return command;
+        return PeerGroup.command(ProducerMain.class, command);
     }
 }

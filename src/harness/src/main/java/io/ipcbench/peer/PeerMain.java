@@ -77,6 +77,43 @@ public final class PeerMain {
         }
     }
 
+    /**
+     * The frame of a peer among several ({@link ProducerMain}, {@link ServerPeerMain}): it dies with
+     * its parent, runs {@code body} with the parent's liveness, and reports anything thrown as
+     * {@code ERROR} before it exits.
+     */
+    static void runChildOf(long parent, ChildBody body) {
+        Libc.setParentDeathSignal(Libc.SIGKILL);
+        if (Libc.getppid() != parent) {
+            Runtime.getRuntime().halt(0); // the parent died before the death signal was armed
+        }
+        ParentWatch parentWatch = new ParentWatch(parent);
+        try {
+            body.run(parentWatch);
+        } catch (Throwable t) {
+            control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
+            t.printStackTrace();
+            exit(1);
+        }
+    }
+
+    /** What a peer among several does once it dies with its parent. */
+    interface ChildBody {
+        void run(ParentWatch parentWatch) throws Exception;
+    }
+
+    /**
+     * Reports READY, waits for GO, then moves the calling thread to {@code cpu} (-1: left where it
+     * is), as {@link #main} does: only the sending thread leaves the housekeeping CPUs.
+     */
+    static void readyThenPin(ParentWatch parentWatch, int cpu) throws InterruptedException {
+        control("READY");
+        parentWatch.awaitGo();
+        if (cpu >= 0) {
+            Libc.pinCurrentThread(cpu);
+        }
+    }
+
     static void control(String line) {
         System.out.println(line);
         System.out.flush();

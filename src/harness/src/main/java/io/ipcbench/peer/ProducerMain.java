@@ -2,7 +2,6 @@ package io.ipcbench.peer;
 
 import io.ipcbench.link.FanIn;
 import io.ipcbench.link.Params;
-import io.ipcbench.os.Libc;
 import io.ipcbench.traffic.FanInTraffic;
 
 import java.util.Arrays;
@@ -19,13 +18,7 @@ public final class ProducerMain {
     private ProducerMain() {}
 
     public static void main(String[] args) {
-        Libc.setParentDeathSignal(Libc.SIGKILL);
-        long parent = Long.parseLong(args[1]);
-        if (Libc.getppid() != parent) {
-            Runtime.getRuntime().halt(0); // the parent died before the death signal was armed
-        }
-        ParentWatch parentWatch = new ParentWatch(parent);
-        try {
+        PeerMain.runChildOf(Long.parseLong(args[1]), parentWatch -> {
             FanIn fanIn = (FanIn) Class.forName(args[0]).getConstructor().newInstance();
             int cpu = Integer.parseInt(args[2]);
             int index = Integer.parseInt(args[3]);
@@ -34,17 +27,8 @@ public final class ProducerMain {
             Params params = new Params(fanIn.name(), Params.parseArgs(rest.subList(0, split)));
             Map<String, String> offered = Params.parseArgs(rest.subList(split + 1, rest.size()));
             FanIn.Sender sender = fanIn.attachProducer(params, offered, index, parentWatch);
-            PeerMain.control("READY");
-            parentWatch.awaitGo();
-            // as in PeerMain: only the sending thread leaves the housekeeping CPUs
-            if (cpu >= 0) {
-                Libc.pinCurrentThread(cpu);
-            }
+            PeerMain.readyThenPin(parentWatch, cpu);
             FanInTraffic.produce(fanIn.framing(params), sender, params.size(), index);
-        } catch (Throwable t) {
-            PeerMain.control("ERROR " + String.valueOf(t.getMessage()).replace('\n', ' '));
-            t.printStackTrace();
-            PeerMain.exit(1);
-        }
+        });
     }
 }

@@ -43,6 +43,8 @@ public final class FanInTraffic {
     /** The next sequence number due from each producer: how many of its messages arrived so far. */
     private final long[] due;
     private final String where;
+    /** What every message calls its sender: "producer", or "client" for a server's requests. */
+    private final String role;
     /** Told the producer's index of every message completed. */
     private final IntConsumer completed;
     /** Word framing: the place of the next word due from each producer, and whether its current message was interleaved. */
@@ -52,7 +54,13 @@ public final class FanInTraffic {
     private long interleaved;
 
     public FanInTraffic(FanIn.Framing framing, int size, int producers, String where, IntConsumer completed) {
+        this(framing, size, producers, "producer", where, completed);
+    }
+
+    /** The same for senders of another {@code role}, as failures name them ("client 3 of 8"). */
+    public FanInTraffic(FanIn.Framing framing, int size, int producers, String role, String where, IntConsumer completed) {
         this.framing = framing;
+        this.role = role;
         this.size = size;
         this.due = new long[producers];
         this.where = where;
@@ -167,14 +175,14 @@ public final class FanInTraffic {
 
     private int producer(long index, long carrier) {
         if (index >= due.length) {
-            throw new IllegalStateException(where + ": a message carries producer index " + index + " of " + due.length
-                    + " producers (" + Long.toHexString(carrier) + "): corrupted");
+            throw new IllegalStateException(where + ": a message carries " + role + " index " + index + " of " + due.length
+                    + " " + role + "s (" + Long.toHexString(carrier) + "): corrupted");
         }
         return (int) index;
     }
 
     private String name(int producer) {
-        return "producer " + (producer + 1) + " of " + due.length;
+        return role + " " + (producer + 1) + " of " + due.length;
     }
 
     /** How many messages each producer has delivered whole so far, by producer index. */

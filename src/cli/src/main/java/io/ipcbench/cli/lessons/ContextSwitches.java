@@ -33,7 +33,7 @@ public record ContextSwitches() implements Claim {
                 + "mean over the forks, or the iterations of a one-fork run, wholly on that side); not reproduced when one "
                 + "lies beyond the noise on the wrong side; inconclusive otherwise";
         List<JmhResult> roundTrips = run.results().stream()
-                .filter(r -> r.isLatency() && !r.module().equals(Run.FLOOR_MODULE)).toList();
+                .filter(r -> r.isLatency() && !r.module().equals(Run.FLOOR_MODULE) && Pick.isPair(r)).toList();
         List<JmhResult> measured = roundTrips.stream().filter(r -> !Double.isNaN(switches(r))).toList();
         long partly = roundTrips.stream().filter(r -> r.osCosts().containsKey("os.bench.csw.voluntary")).count() - measured.size();
         List<JmhResult> spinning = measured.stream().filter(r -> r.param("sync") != null && Waits.onlySpins(r)).toList();

@@ -14,6 +14,7 @@ public final class Lessons {
             new FalseSharing("SHARED_INDICES", "the two indices", false),
             new FalseSharing("FLAG_WITH_PAYLOAD", "the flag with the payload", true),
             new FasterThan("uds", "tcp", "no TCP/IP stack on one host"),
+            new UdsServerBeatsTcp(),
             new ContextSwitches(),
             new ShmPullsAhead(true),
             new ShmPullsAhead(false),

@@ -12,12 +12,16 @@ import java.util.Optional;
  * Finds the results a claim compares. A claim names a module and the params it is about (sync=SPIN,
  * size=64); where several results match, the one in the classic set-up is taken: the values in
  * {@link #CLASSIC}, e.g. a pipe that blocks rather than busy-polls and is written rather than vmspliced, TCP without
- * Nagle's delay.
+ * Nagle's delay. A result of a topology of several processes (one with a {@link #TOPOLOGY} param: a
+ * fan-in's producers, a server's clients) is taken only by a claim that names that param: the
+ * claims about one pair of processes never read it.
  */
 public final class Pick {
     /** The set-up a claim means when it does not say: preferred, never required. */
     public static final Map<String, String> CLASSIC = Map.of("pinning", "cross-core", "layout", "PADDED", "wait", "BLOCKING",
             "capacity", "1", "nodelay", "true", "copy", "READ_WRITE");
+    /** The params that make a result a topology of several processes rather than one pair. */
+    private static final List<String> TOPOLOGY = List.of("producers", "clients");
 
     private Pick() {
     }
@@ -27,8 +31,14 @@ public final class Pick {
      * processes: a topology's (N producers) is another measurement, which the pair claims never read.
      */
     static List<JmhResult> all(Run run, String module, boolean latency, Map<String, String> required) {
-        return run.ofModule(module).stream().filter(r -> r.isLatency() == latency).filter(r -> r.param("producers") == null)
+        return run.ofModule(module).stream().filter(r -> r.isLatency() == latency)
+                .filter(r -> isPair(r) || TOPOLOGY.stream().anyMatch(required::containsKey))
                 .filter(r -> required.entrySet().stream().allMatch(e -> e.getValue().equals(r.param(e.getKey())))).toList();
+    }
+
+    /** Whether the result is of one pair of processes, not of a topology of several. */
+    public static boolean isPair(JmhResult result) {
+        return TOPOLOGY.stream().allMatch(param -> result.param(param) == null);
     }
 
     static Optional<JmhResult> one(Run run, String module, boolean latency, Map<String, String> required) {

@@ -52,7 +52,7 @@ record SpinFastest() implements Claim {
     }
 
     private static boolean isRival(JmhResult r, long size) {
-        if (!r.isLatency() || r.size().isEmpty() || r.size().getAsLong() != size || r.module().equals(Run.FLOOR_MODULE)) {
+        if (!r.isLatency() || r.size().isEmpty() || r.size().getAsLong() != size || r.module().equals(Run.FLOOR_MODULE) || !Pick.isPair(r)) {
             return false;
         }
         return !r.module().equals("shm") || Waits.sleeps(r);

@@ -144,13 +144,10 @@ public final class MechanismChoice {
         return Double.isNaN(value) ? r.primary().score() : value;
     }
 
-    /**
-     * The run's two-process results that may be offered: no floor, no topology's (N producers: an
-     * aggregate of many processes), the classic value of a counter-example param.
-     */
+    /** The run's two-process results that may be offered: no floor, no topology of several processes, the classic value of a counter-example param. */
     static List<JmhResult> candidates(Run run) {
         List<JmhResult> mechanisms = run.results().stream().filter(r -> !r.module().equals(Run.FLOOR_MODULE))
-                .filter(r -> r.param("producers") == null).toList();
+                .filter(Pick::isPair).toList();
         return mechanisms.stream().filter(r -> CLASSIC_ONLY.stream().allMatch(param -> {
             String classic = Pick.CLASSIC.get(param);
             boolean measured = mechanisms.stream().anyMatch(o -> o.module().equals(r.module()) && classic.equals(o.param(param)));

@@ -45,6 +45,7 @@ class LessonsTest {
                 NOT_MEASURED,    // made before SHARED_INDICES: its packed layout was SHARED_LINE
                 NOT_MEASURED,    // nor FLAG_WITH_PAYLOAD
                 NOT_MEASURED,    // no uds, no tcp
+                NOT_MEASURED,    // no uds or tcp server
                 NOT_MEASURED,    // made without the OS-cost profiler
                 REPRODUCED,      // FUTEX vs pipe: 0.888× at 64 B → 14.4× at 1 MiB, growth 16.2× [11.4×, 22.9×]
                 REPRODUCED,      // 0.0116× → 7.84×
@@ -70,6 +71,7 @@ class LessonsTest {
                 NOT_MEASURED,    // PADDED only
                 NOT_MEASURED,    // PADDED only
                 NOT_MEASURED,
+                NOT_MEASURED,    // no uds or tcp server
                 NOT_MEASURED,    // the peer's switches are in two iterations of three: no sum of both processes
                 NOT_REPRODUCED,  // SEMAPHORE vs pipe: 0.795× at 64 B → 0.498× at 64 KiB, 0.627× [0.516×, 0.762×]
                 REPRODUCED,
@@ -218,8 +220,8 @@ class LessonsTest {
         json.writeValue(run.resolve("run.json").toFile(), record);
         List<Verdict.Status> verdicts = verdicts(Run.load(run));
         assertEquals(NOT_MEASURED, verdicts.get(5), "uds without tcp");
-        assertEquals(REPRODUCED, verdicts.get(7), "uds joins the copy-based mechanisms shm pulls ahead of");
-        assertTrue(Lessons.check(Run.load(run)).get(7).verdict().measured().contains("uds: "));
+        assertEquals(REPRODUCED, verdicts.get(8), "uds joins the copy-based mechanisms shm pulls ahead of");
+        assertTrue(Lessons.check(Run.load(run)).get(8).verdict().measured().contains("uds: "));
     }
 
     @Test

@@ -19,7 +19,8 @@ public final class Lessons {
             new ShmPullsAhead(false),
             new FasterThan("uds", "mqueue", "message queues slower than Unix-domain sockets"),
             new MutexBetween(),
-            new VmspliceVsReadWrite());
+            WinsAtLargeSizes.vmsplice(),
+            WinsAtLargeSizes.fdPassing());
 
     /** One claim and what the run says about it. */
     record Checked(Claim claim, Verdict verdict) {

@@ -50,7 +50,8 @@ class LessonsTest {
                 REPRODUCED,      // 0.0116× → 7.84×
                 NOT_MEASURED,    // no mqueue, no uds
                 NOT_MEASURED,    // made before sync=MUTEX
-                NOT_MEASURED),   // made before the pipe's copy=VMSPLICE
+                NOT_MEASURED,    // made before the pipe's copy=VMSPLICE
+                NOT_MEASURED),   // no uds
                 verdicts(run));
         Verdict semaphore = Lessons.check(run).getFirst().verdict();
         assertTrue(semaphore.measured().contains("59.6 µs") && semaphore.measured().contains("47.9 µs")
@@ -74,7 +75,8 @@ class LessonsTest {
                 REPRODUCED,
                 NOT_MEASURED,
                 NOT_MEASURED,    // made before sync=MUTEX
-                NOT_MEASURED),   // no copy=VMSPLICE
+                NOT_MEASURED,    // no copy=VMSPLICE
+                NOT_MEASURED),   // no uds
                 verdicts(run));
     }
 

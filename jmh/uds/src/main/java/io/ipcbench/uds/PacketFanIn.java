@@ -47,7 +47,7 @@ public final class PacketFanIn implements FanIn {
         SetUpSocket socket = new SetUpSocket(Sockets.socket(type == PacketType.DGRAM ? Sockets.SOCK_DGRAM
                 : Sockets.SOCK_SEQPACKET | Sockets.SOCK_NONBLOCK));
         names.onClose(socket::close);
-        PacketSockets.bind(socket.fd(), path);
+        NativeSockets.bind(socket.fd(), path);
         if (type == PacketType.SEQPACKET) {
             Sockets.listen(socket.fd(), producers);
         }
@@ -75,6 +75,6 @@ public final class PacketFanIn implements FanIn {
         SocketType type = PacketType.of(params).type;
         int fd = Sockets.socket(type.code);
         Sockets.connect(fd, Path.of(offered.get(UdsMechanism.DIRECTORY)).resolve(FILE));
-        return PacketSockets.link(fd, type, params, consumer)::send;
+        return NativeSockets.link(fd, type, params, consumer)::send;
     }
 }

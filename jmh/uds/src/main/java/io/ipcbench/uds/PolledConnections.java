@@ -46,7 +46,7 @@ final class PolledConnections implements FanIn.Receiver {
     public void producersAttached() {
         while (accepted < connections.length) {
             connections[accepted] = SetUpWait.until("connection " + (accepted + 1) + " of " + connections.length + " to " + path,
-                    producers, PacketSockets.handshakeNanos(), () -> PacketSockets.accept(listener.fd()));
+                    producers, NativeSockets.handshakeNanos(), () -> NativeSockets.accept(listener.fd()));
             accepted++;
         }
         listener.close();

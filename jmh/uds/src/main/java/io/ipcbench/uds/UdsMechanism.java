@@ -19,11 +19,14 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Unix domain sockets of the trial's {@code type}: STREAM through java.nio, SEQPACKET and DGRAM
- * through socket(2) (java.nio has neither). The socket files live in a private 0700 directory
- * and are made 0600 once bound; the peer finds them by path. SEQPACKET and DGRAM messages must
- * each fit the socket buffer, so validate refuses sizes this kernel cannot carry (see
- * {@link SendBuffer}) instead of letting a message be cut.
+ * Unix domain sockets of the trial's {@code type}, carrying each message's payload as the trial's
+ * {@code transfer} says: COPY through the socket (STREAM through java.nio, SEQPACKET and DGRAM
+ * through socket(2), which java.nio lacks), or FD_PASSING, a sealed memfd per message in
+ * SCM_RIGHTS ({@link FdPassingLink}) over a socket(2) socket of any type, its peer checked at
+ * connect ({@link PeerCredentials}). The socket files live in a private 0700 directory and are
+ * made 0600 once bound; the peer finds them by path. A copied SEQPACKET or DGRAM message must fit
+ * the socket buffer, so validate refuses sizes this kernel cannot carry (see {@link SendBuffer})
+ * instead of letting a message be cut; a passed memfd carries any size the params allow.
  */
 public final class UdsMechanism implements Mechanism {
     static final String DIRECTORY = "uds.dir";
@@ -33,18 +36,18 @@ public final class UdsMechanism implements Mechanism {
         return "uds";
     }
 
-    /** Each socket type with both waits. */
+    /** Each socket type with both waits, each copying and passing descriptors. */
     @Override
     public List<Variant> variants() {
-        return Variant.bothShapes(Arrays.stream(SocketType.values()).flatMap(type ->
-                Variant.waits().map(wait -> Variant.with(wait, "type", type.name()))));
+        return Variant.bothShapes(Arrays.stream(Transfer.values()).flatMap(transfer -> Arrays.stream(SocketType.values()).flatMap(type ->
+                Variant.waits().map(wait -> Variant.with(Variant.with(wait, "type", type.name()), "transfer", transfer.name())))));
     }
 
     @Override
     public void validate(Params params) {
         SocketType type = SocketType.of(params);
         FdWait.of(params);
-        if (type != SocketType.STREAM) {
+        if (Transfer.of(params) == Transfer.COPY && type != SocketType.STREAM) {
             SendBuffer.requireCarries(type, params.size());
         }
     }
@@ -52,21 +55,23 @@ public final class UdsMechanism implements Mechanism {
     @Override
     public Offer offer(Params params, NamedObjects names) {
         Path directory = names.createPrivateDirectory("uds");
-        return switch (SocketType.of(params)) {
-            case STREAM -> StreamSockets.offer(directory, params, names);
-            case SEQPACKET -> PacketSockets.offerConnection(directory, params, names);
-            case DGRAM -> PacketSockets.offerDatagrams(directory, params, names);
-        };
+        SocketType type = SocketType.of(params);
+        if (type == SocketType.STREAM && Transfer.of(params) == Transfer.COPY) {
+            return StreamSockets.offer(directory, params, names);
+        }
+        return type == SocketType.DGRAM ? NativeSockets.offerDatagrams(directory, params, names)
+                : NativeSockets.offerConnection(directory, type, params, names);
     }
 
     @Override
     public Link attach(Params params, Map<String, String> offered, Liveness benchmark, BiConsumer<String, String> export) {
         Path directory = Path.of(offered.get(DIRECTORY));
-        return switch (SocketType.of(params)) {
-            case STREAM -> StreamSockets.attach(directory, params, benchmark);
-            case SEQPACKET -> PacketSockets.attachConnection(directory, params, benchmark);
-            case DGRAM -> PacketSockets.attachDatagrams(directory, params, benchmark, export);
-        };
+        SocketType type = SocketType.of(params);
+        if (type == SocketType.STREAM && Transfer.of(params) == Transfer.COPY) {
+            return StreamSockets.attach(directory, params, benchmark);
+        }
+        return type == SocketType.DGRAM ? NativeSockets.attachDatagrams(directory, params, benchmark, export)
+                : NativeSockets.attachConnection(directory, type, params, benchmark);
     }
 
     /** Removes whatever is at {@code path} before a bind (which fails on an existing file) and once it is no longer needed. */

@@ -1,8 +1,6 @@
 package io.ipcbench.uds;
 
 import io.ipcbench.link.FdWait;
-import io.ipcbench.link.Liveness;
-import io.ipcbench.link.PeerFailure;
 import io.ipcbench.os.Sockets;
 import io.ipcbench.traffic.MessagePattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,15 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UdsMessageBoundaryTest {
     private static final int[] LENGTHS = {1, 7, 64, 1000, 4096, 65537};
     private static final int ROOM = 2 * 65537;
-    private static final Liveness ALWAYS_THERE = new Liveness() {
-        @Override
-        public void check(String waitingFor) {}
-
-        @Override
-        public RuntimeException gone(String waitingFor) {
-            return new PeerFailure("the other end closed while waiting for " + waitingFor);
-        }
-    };
 
     static Stream<Object[]> packetTypes() {
         return Stream.of(SocketType.SEQPACKET, SocketType.DGRAM)
@@ -47,8 +36,8 @@ class UdsMessageBoundaryTest {
     void messagesOfDifferentLengthsArriveAsExactlyThoseMessages(SocketType type, FdWait wait) {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             int[] pair = Sockets.socketpair(type.code);
-            try (PacketLink a = new PacketLink(pair[0], type, wait, ALWAYS_THERE);
-                 PacketLink b = new PacketLink(pair[1], type, wait, ALWAYS_THERE);
+            try (PacketLink a = new PacketLink(pair[0], type, wait, OwnEnds.LIVENESS);
+                 PacketLink b = new PacketLink(pair[1], type, wait, OwnEnds.LIVENESS);
                  Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(ROOM);
                 MemorySegment in = arena.allocate(ROOM);

@@ -41,17 +41,20 @@ class UdsTest extends MechanismContract {
         return new UdsMechanism();
     }
 
-    /** Every socket type with every way of waiting. */
     /** Blocking DGRAM: no end of file tells a datagram socket that its partner died, only the timed waits do. */
     @Override
     protected Map<String, String> crashVariant() {
         return variant(SocketType.DGRAM, "BLOCKING");
     }
 
-    /** Busy polling a datagram socket: nothing but the liveness check between tries ends it when the peer dies. */
+    /**
+     * Busy polling a datagram socket: nothing but the liveness check between tries ends it when the
+     * peer dies. And the descriptor-passing link's own waits: blocking DGRAM (its timed waits) and
+     * polling SEQPACKET (end of file seen between tries).
+     */
     @Override
     protected Stream<Map<String, String>> otherWaitVariants() {
-        return Stream.of(variant(SocketType.DGRAM, "BUSY_POLL"));
+        return Stream.of(variant(SocketType.DGRAM, "BUSY_POLL"), passing(SocketType.DGRAM, "BLOCKING"), passing(SocketType.SEQPACKET, "BUSY_POLL"));
     }
 
     /** The sockets' files live in one private directory. */
@@ -60,10 +63,10 @@ class UdsTest extends MechanismContract {
         return List.of("uds");
     }
 
-    /** A SEQPACKET or DGRAM message must fit a send buffer of at most twice net.core.wmem_max, less 32 bytes. */
+    /** A copied SEQPACKET or DGRAM message must fit a send buffer of at most twice net.core.wmem_max, less 32 bytes; a passed memfd has no such limit. */
     @Override
     protected Optional<String> refusedOnThisKernel(Map<String, String> variant, int size) {
-        boolean packets = !variant.get("type").equals("STREAM");
+        boolean packets = !variant.get("type").equals("STREAM") && !Transfer.FD_PASSING.name().equals(variant.get("transfer"));
         return packets && size > largestPacket() ? Optional.of("net.core.wmem_max") : Optional.empty();
     }
 
@@ -73,6 +76,7 @@ class UdsTest extends MechanismContract {
                 Map.entry(with("type", "RAW"), "choose one of STREAM, SEQPACKET, DGRAM"),
                 Map.entry(with("type", ""), "parameter type is missing"),
                 Map.entry(with("wait", "SOMETIMES"), "choose one of BLOCKING, BUSY_POLL"),
+                Map.entry(with("transfer", "ZERO_COPY"), "transfer=ZERO_COPY is not allowed; choose one of COPY, FD_PASSING"),
                 Map.entry(with("pinning", "diagonal"), "choose one of CROSS_CORE, SAME_CORE, NONE"),
                 Map.entry(withSize(SocketType.DGRAM, Params.MAX_SIZE), "more than one DGRAM message can carry on this kernel"),
                 Map.entry(withSize(SocketType.SEQPACKET, Params.MAX_SIZE), "more than one SEQPACKET message can carry on this kernel"));
@@ -181,6 +185,11 @@ class UdsTest extends MechanismContract {
 
     private static Map<String, String> variant(SocketType type, String wait) {
         return Map.of("type", type.name(), "wait", wait);
+    }
+
+    /** {@code type} and {@code wait}, passing a sealed memfd per message. */
+    static Map<String, String> passing(SocketType type, String wait) {
+        return Map.of("type", type.name(), "wait", wait, "transfer", Transfer.FD_PASSING.name());
     }
 
     private static Map<String, String> with(String key, String value) {

@@ -20,7 +20,8 @@ public final class Lessons {
             new ShmPullsAhead(false),
             new FasterThan("uds", "mqueue", "message queues slower than Unix-domain sockets"),
             new MutexBetween(),
-            new VmspliceVsReadWrite(),
+            WinsAtLargeSizes.vmsplice(),
+            WinsAtLargeSizes.fdPassing(),
             new FanInBandwidth());
 
     /** One claim and what the run says about it. */

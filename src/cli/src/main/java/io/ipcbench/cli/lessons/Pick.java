@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Pick {
     /** The set-up a claim means when it does not say: preferred, never required. */
     public static final Map<String, String> CLASSIC = Map.of("pinning", "cross-core", "layout", "PADDED", "wait", "BLOCKING",
-            "capacity", "1", "nodelay", "true", "copy", "READ_WRITE");
+            "capacity", "1", "nodelay", "true", "copy", "READ_WRITE", "transfer", "COPY");
     /** The params that make a result a topology of several processes rather than one pair. */
     private static final List<String> TOPOLOGY = List.of("producers", "clients");
 

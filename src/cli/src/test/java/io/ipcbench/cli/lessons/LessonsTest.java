@@ -52,6 +52,7 @@ class LessonsTest {
                 NOT_MEASURED,    // no mqueue, no uds
                 NOT_MEASURED,    // made before sync=MUTEX
                 NOT_MEASURED,    // made before the pipe's copy=VMSPLICE
+                NOT_MEASURED,    // no uds (fd passing)
                 NOT_MEASURED),   // no fan-in
                 verdicts(run));
         Verdict semaphore = Lessons.check(run).getFirst().verdict();
@@ -78,6 +79,7 @@ class LessonsTest {
                 NOT_MEASURED,
                 NOT_MEASURED,    // made before sync=MUTEX
                 NOT_MEASURED,    // no copy=VMSPLICE
+                NOT_MEASURED,    // no uds (fd passing)
                 NOT_MEASURED),   // no fan-in
                 verdicts(run));
     }

@@ -34,6 +34,9 @@ public final class Fixtures {
     /** pipe throughput with copy=READ_WRITE and copy=VMSPLICE at 64 B to 16 MiB, blocking, one fork: a busy machine */
     public static final String VMSPLICE = "vmsplice";
 
+    /** uds throughput with transfer=COPY and transfer=FD_PASSING at 64 B to 16 MiB, STREAM, blocking, one fork: a very busy machine */
+    public static final String FD_PASSING = "fdpass";
+
     private Fixtures() {
     }
 

@@ -134,8 +134,13 @@ class ShmTest extends RingMechanismContract {
                 .flatMap(s -> s);
     }
 
+    /**
+     * Every sync and layout on the POSIX backing, and every sync on the others with PADDED: a backing
+     * changes what is mapped, not where in the mapping the indices and slots lie, which the layouts do.
+     */
     private static Stream<Map<String, String>> everySyncAndLayout(String capacity) {
         return Arrays.stream(ShmBacking.values()).flatMap(backing -> Arrays.stream(SyncKind.values()).flatMap(sync -> Arrays.stream(RingLayout.values())
+                .filter(layout -> backing == ShmBacking.POSIX || layout == RingLayout.PADDED)
                 .map(layout -> Map.of("backing", backing.name(), "sync", sync.name(), "layout", layout.name(), "capacity", capacity))));
     }
 
